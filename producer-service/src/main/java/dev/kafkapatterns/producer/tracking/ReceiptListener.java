@@ -1,0 +1,27 @@
+package dev.kafkapatterns.producer.tracking;
+
+import dev.kafkapatterns.model.DeliveryReceipt;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads every delivery receipt. The group id is unique per instance, so every instance of the
+ * producer-service sees every receipt (fanout again), and it never commits offsets, so it
+ * replays all retained receipts at start and leaves nothing behind when it stops.
+ */
+@Component
+class ReceiptListener {
+
+	private final DeliveryTracker tracker;
+
+	ReceiptListener(DeliveryTracker tracker) {
+		this.tracker = tracker;
+	}
+
+	@KafkaListener(id = "receipts", topics = "${app.topics.receipts}", groupId = "event-tracking-${app.instance-id}")
+	void on(DeliveryReceipt receipt) {
+		this.tracker.on(receipt);
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.kafkapatterns.support;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import dev.kafkapatterns.support.health.KafkaHealthIndicator;
+import dev.kafkapatterns.support.topics.TopicsProperties;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Applies to every service: binds {@link TopicsProperties} and adds the {@code kafka} health
+ * indicator.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(TopicsProperties.class)
+public class ServiceSupportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("kafka")
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
+			@Value("${management.health.kafka.timeout:2s}") Duration timeout) {
+		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, config.getOrDefault(AdminClientConfig.CLIENT_ID_CONFIG, "app")
+				+ "-health");
+		// Fail fast: a health check must answer within its timeout, not after the default minute.
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+		return new KafkaHealthIndicator(config, timeout);
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.kafkapatterns.support.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.kafkapatterns.support.topics.TopicsProperties;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * What a consumer application needs on top of Spring Boot's Kafka auto-configuration: the
+ * {@link DeliveryRecorder}, and one {@link DefaultErrorHandler} that Boot wires into every
+ * listener container. The error handler retries with exponential backoff, then hands the record
+ * to a {@link DeadLetterPublishingRecoverer}. Poison records (a
+ * {@code DeserializationException} from the {@code ErrorHandlingDeserializer}) are not
+ * retryable, so they go to the dead-letter topic at once.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetryProperties.class)
+public class EventConsumerConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventConsumerConfiguration.class);
+
+	@Bean
+	DeliveryRecorder deliveryRecorder(KafkaTemplate<Object, Object> template, TopicsProperties topics,
+			@Value("${spring.application.name}") String service, @Value("${app.instance-id}") String instance,
+			@Value("${app.receipts.send-timeout:10s}") Duration sendTimeout) {
+		return new DeliveryRecorder(template, topics.receipts(), service, instance, sendTimeout, Clock.systemUTC());
+	}
+
+	@Bean
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<Object, Object> template,
+			ProducerFactory<Object, Object> producerFactory, TopicsProperties topics) {
+		// A poison record has no value object, only the bytes that failed to deserialize; they go
+		// to the dead-letter topic unchanged, through a byte-array template. Everything else is
+		// an Event and goes as JSON through Boot's template.
+		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+		templates.put(byte[].class, new KafkaTemplate<>(producerFactory,
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+		templates.put(Object.class, template);
+		// Partition -1 lets the producer choose, so the dead-letter topic may have any partition count.
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+				(record, exception) -> new TopicPartition(topics.deadLetter(), -1));
+		// The exception message, class, group and original topic/partition/offset stay; the stack
+		// trace would only bloat each dead letter.
+		recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
+		return recoverer;
+	}
+
+	@Bean
+	DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, RetryProperties retry,
+			MeterRegistry meterRegistry, @Value("${spring.application.name}") String service) {
+		ConsumerRecordRecoverer recoverer = (record, exception) -> {
+			deadLetters.accept(record, exception);
+			meterRegistry.counter("events.dead.lettered", "service", service).increment();
+			logger.warn("dead-lettered service={} partition={} offset={} key={} reason={}", service,
+					record.partition(), record.offset(), record.key(), reason(record, exception));
+		};
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+		backOff.setInitialInterval(retry.initialInterval().toMillis());
+		backOff.setMultiplier(retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		return new DefaultErrorHandler(recoverer, backOff);
+	}
+
+	/**
+	 * Puts the delivery attempt in a header, so that a listener can tell a retry from a first
+	 * attempt (failures on purpose depend on it).
+	 */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> deliveryAttemptHeader() {
+		return (container) -> container.getContainerProperties().setDeliveryAttemptHeader(true);
+	}
+
+	private static String reason(ConsumerRecord<?, ?> record, Exception exception) {
+		Throwable cause = exception;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+}
