@@ -33,34 +33,31 @@ public class DeliveryRecorder {
 
 	private final String receiptsTopic;
 
-	private final String service;
-
 	private final String instance;
 
 	private final Duration sendTimeout;
 
 	private final Clock clock;
 
-	public DeliveryRecorder(KafkaTemplate<Object, Object> template, String receiptsTopic, String service,
-			String instance, Duration sendTimeout, Clock clock) {
+	public DeliveryRecorder(KafkaTemplate<Object, Object> template, String receiptsTopic, String instance,
+			Duration sendTimeout, Clock clock) {
 		this.template = template;
 		this.receiptsTopic = receiptsTopic;
-		this.service = service;
 		this.instance = instance;
 		this.sendTimeout = sendTimeout;
 		this.clock = clock;
 	}
 
 	/**
-	 * Throws if the event's payload asks this role to fail this delivery attempt.
-	 * @param role the consumer role, for example {@code audit} or {@code worker}
+	 * Throws if the event's payload asks this consumer's role to fail this delivery attempt.
+	 * @param consumer the consumer
 	 * @param event the event
 	 * @param deliveryAttempt the delivery attempt, starting at 1
 	 * @throws SimulatedFailureException when the payload asks for a failure
 	 */
-	public void failIfRequested(String role, Event event, int deliveryAttempt) {
+	public void failIfRequested(ConsumerIdentity consumer, Event event, int deliveryAttempt) {
 		SimulatedFailure.requestedBy(event)
-			.filter((failure) -> failure.failsAttempt(role, deliveryAttempt))
+			.filter((failure) -> failure.failsAttempt(consumer.role(), deliveryAttempt))
 			.ifPresent((failure) -> {
 				throw new SimulatedFailureException(failure.describe(deliveryAttempt));
 			});
@@ -69,17 +66,18 @@ public class DeliveryRecorder {
 	/**
 	 * Logs the processed event and publishes its receipt, waiting for the broker's
 	 * acknowledgement.
-	 * @param group the consumer group that processed the event
+	 * @param consumer the consumer that processed the event
 	 * @param record the processed record
 	 * @param outcome what processing did, in a few words, appended to the log line
 	 * @return the receipt that was published
 	 */
-	public DeliveryReceipt processed(String group, ConsumerRecord<String, Event> record, String outcome) {
+	public DeliveryReceipt processed(ConsumerIdentity consumer, ConsumerRecord<String, Event> record,
+			String outcome) {
 		Event event = record.value();
 		logger.info("processed service={} group={} instance={} partition={} offset={} key={} eventId={} type={} | {}",
-				this.service, group, this.instance, record.partition(), record.offset(), record.key(), event.id(),
-				event.type(), outcome);
-		DeliveryReceipt receipt = new DeliveryReceipt(event.id(), group, this.service, this.instance,
+				consumer.service(), consumer.group(), this.instance, record.partition(), record.offset(),
+				LogText.printable(record.key()), event.id(), LogText.printable(event.type()), LogText.printable(outcome));
+		DeliveryReceipt receipt = new DeliveryReceipt(event.id(), consumer.group(), consumer.service(), this.instance,
 				record.partition(), record.offset(), this.clock.instant());
 		send(receipt);
 		return receipt;

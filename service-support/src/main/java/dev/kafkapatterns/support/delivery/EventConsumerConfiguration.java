@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,6 +28,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.KafkaUtils;
 
 /**
  * What a consumer application needs on top of Spring Boot's Kafka auto-configuration: the
@@ -46,9 +46,8 @@ public class EventConsumerConfiguration {
 
 	@Bean
 	DeliveryRecorder deliveryRecorder(KafkaTemplate<Object, Object> template, TopicsProperties topics,
-			@Value("${spring.application.name}") String service, @Value("${app.instance-id}") String instance,
-			@Value("${app.receipts.send-timeout:10s}") Duration sendTimeout) {
-		return new DeliveryRecorder(template, topics.receipts(), service, instance, sendTimeout, Clock.systemUTC());
+			@Value("${app.instance-id}") String instance, @Value("${app.receipts.send-timeout:10s}") Duration sendTimeout) {
+		return new DeliveryRecorder(template, topics.receipts(), instance, sendTimeout, Clock.systemUTC());
 	}
 
 	@Bean
@@ -72,12 +71,15 @@ public class EventConsumerConfiguration {
 
 	@Bean
 	DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, RetryProperties retry,
-			MeterRegistry meterRegistry, @Value("${spring.application.name}") String service) {
+			MeterRegistry meterRegistry) {
 		ConsumerRecordRecoverer recoverer = (record, exception) -> {
 			deadLetters.accept(record, exception);
-			meterRegistry.counter("events.dead.lettered", "service", service).increment();
-			logger.warn("dead-lettered service={} partition={} offset={} key={} reason={}", service,
-					record.partition(), record.offset(), record.key(), reason(record, exception));
+			// The container runs the recoverer on the consumer thread, which knows its group.
+			String group = KafkaUtils.getConsumerGroupId();
+			meterRegistry.counter("events.dead.lettered", "group", String.valueOf(group)).increment();
+			logger.warn("dead-lettered group={} topic={} partition={} offset={} key={} reason={}", group,
+					record.topic(), record.partition(), record.offset(), LogText.printable(String.valueOf(record.key())),
+					LogText.printable(reason(exception)));
 		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
@@ -95,7 +97,7 @@ public class EventConsumerConfiguration {
 		return (container) -> container.getContainerProperties().setDeliveryAttemptHeader(true);
 	}
 
-	private static String reason(ConsumerRecord<?, ?> record, Exception exception) {
+	private static String reason(Exception exception) {
 		Throwable cause = exception;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
