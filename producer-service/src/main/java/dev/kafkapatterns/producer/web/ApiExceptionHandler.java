@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -109,6 +110,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		ProblemDetail problem = describeUnreadable(ex);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String given = (ex.getContentType() != null) ? "'" + ex.getContentType() + "'" : "none";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"Content-Type must be application/json; the request had " + given + "." + NOTHING_PUBLISHED);
+		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	private static ProblemDetail describeUnreadable(HttpMessageNotReadableException ex) {

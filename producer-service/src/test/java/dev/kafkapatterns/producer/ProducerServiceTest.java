@@ -1,0 +1,25 @@
+package dev.kafkapatterns.producer;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The producer-service on a random port, against a real in-process KRaft broker. Test classes
+ * with this annotation share one application context and one broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "app.instance-id=producer-test")
+@EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+		brokerProperties = "auto.create.topics.enable=false")
+public @interface ProducerServiceTest {
+
+}
