@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.model.Event;
+import dev.kafkapatterns.support.testing.DeadLetters;
+import dev.kafkapatterns.support.testing.DeadLetters.DeadLetter;
 import dev.kafkapatterns.support.testing.EventSender;
 import dev.kafkapatterns.support.testing.ReceiptLog;
 
@@ -32,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Fanout: three roles, three consumer groups on one topic, and each group receives every event
- * exactly once.
+ * exactly once. Failures on purpose show retries (500 ms, then 1 s, then 2 s) that succeed, and
+ * retries that end in the dead-letter topic while the other groups carry on.
  */
 @SpringBootTest(properties = { "fanout.role=all", "app.instance-id=fanout-test", "server.port=0" })
 @EmbeddedKafka(partitions = 6, topics = { "events", "event-receipts", "events.DLT" },
@@ -59,16 +62,20 @@ class FanoutIntegrationTests {
 
 	ReceiptLog receipts;
 
+	DeadLetters deadLetters;
+
 	@BeforeEach
 	void setUp() {
 		this.sender = new EventSender(this.bootstrapServers, "events");
 		this.receipts = new ReceiptLog(this.bootstrapServers, "event-receipts");
+		this.deadLetters = new DeadLetters(this.bootstrapServers, "events.DLT");
 	}
 
 	@AfterEach
 	void tearDown() {
 		this.sender.close();
 		this.receipts.close();
+		this.deadLetters.close();
 	}
 
 	@Test
@@ -105,6 +112,28 @@ class FanoutIntegrationTests {
 		assertThat(sent).allSatisfy((id) -> assertThat(lines).filteredOn((line) -> line.contains(id)).hasSize(1));
 		double counted = this.meterRegistry.find("events.received").counters().stream().mapToDouble((c) -> c.count()).sum();
 		assertThat(counted).isGreaterThanOrEqualTo(sent.size());
+	}
+
+	@Test
+	void failureOnPurposeIsRetriedUntilItSucceedsOrEndsInTheDeadLetterTopic() {
+		Event recovers = this.sender.send("order.placed", "customer-2",
+				Map.of("failFor", "notifications", "failTimes", 2));
+		Event neverRecovers = this.sender.send("order.placed", "customer-3", Map.of("failFor", "audit"));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(this.receipts.countsPerEvent("fanout-notifications")).containsEntry(recovers.id(), 1L);
+			assertThat(this.deadLetters.withKey("customer-3")).hasSize(1);
+		});
+		DeadLetter audit = this.deadLetters.withKey("customer-3").get(0);
+		assertThat(audit.group()).isEqualTo("fanout-audit");
+		assertThat(audit.reason()).contains("simulated failure").contains("attempt 4");
+		assertThat(audit.value()).contains(neverRecovers.id());
+		assertThat(this.deadLetters.withKey("customer-2")).as("a failure that recovers is no dead letter").isEmpty();
+		// Every other group processed both events; audit never sent a receipt for the dead letter.
+		assertThat(this.receipts.countsPerEvent("fanout-monitoring")).containsKeys(recovers.id(), neverRecovers.id());
+		assertThat(this.receipts.countsPerEvent("fanout-notifications")).containsKey(neverRecovers.id());
+		assertThat(this.receipts.countsPerEvent("fanout-audit")).containsKey(recovers.id())
+			.doesNotContainKey(neverRecovers.id());
 	}
 
 }

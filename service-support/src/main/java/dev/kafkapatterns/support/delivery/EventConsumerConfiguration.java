@@ -1,5 +1,6 @@
 package dev.kafkapatterns.support.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,6 +9,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,9 @@ import org.springframework.kafka.support.KafkaUtils;
 @EnableConfigurationProperties(RetryProperties.class)
 public class EventConsumerConfiguration {
 
+	/** The dead-letter header that says, in plain words, why the record could not be processed. */
+	public static final String REASON_HEADER = "dlt-reason";
+
 	private static final Logger logger = LoggerFactory.getLogger(EventConsumerConfiguration.class);
 
 	@Bean
@@ -66,6 +73,10 @@ public class EventConsumerConfiguration {
 		// The exception message, class, group and original topic/partition/offset stay; the stack
 		// trace would only bloat each dead letter.
 		recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
+		// Spring's message header holds the outermost exception ("failed to deserialize"); the root
+		// cause says what was actually wrong.
+		recoverer.addHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
+				new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8)) }));
 		return recoverer;
 	}
 
