@@ -42,7 +42,17 @@ public final class EventSender implements AutoCloseable {
 	 * @return the event
 	 */
 	public Event send(String type, String key, Map<String, Object> payload) {
-		Event event = new Event(UUID.randomUUID().toString(), type, key, payload, Instant.now());
+		return send(new Event(UUID.randomUUID().toString(), type, key, payload, Instant.now()));
+	}
+
+	/**
+	 * Sends an event as it is (sending one twice simulates a redelivery) and waits for the
+	 * acknowledgement.
+	 * @param event the event
+	 * @return the event
+	 */
+	public Event send(Event event) {
+		String key = event.key();
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, key,
 				this.json.serialize(this.topic, event));
 		record.headers().add(EventHeaders.ID, event.id().getBytes(StandardCharsets.UTF_8));
