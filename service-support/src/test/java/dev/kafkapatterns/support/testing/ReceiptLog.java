@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
@@ -29,12 +28,7 @@ public final class ReceiptLog implements AutoCloseable {
 	public ReceiptLog(String bootstrapServers, String topic) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
 				new StringDeserializer(), new JacksonJsonDeserializer<>(DeliveryReceipt.class, false));
-		List<TopicPartition> partitions = this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
-			.stream()
-			.map((info) -> new TopicPartition(topic, info.partition()))
-			.toList();
-		this.consumer.assign(partitions);
-		this.consumer.seekToBeginning(partitions);
+		WholeTopic.assignFromBeginning(this.consumer, topic);
 	}
 
 	/**
