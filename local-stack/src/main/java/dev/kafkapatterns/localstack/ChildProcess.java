@@ -1,0 +1,312 @@
+package dev.kafkapatterns.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import dev.kafkapatterns.localstack.output.PrefixedOutput;
+
+/**
+ * One named child JVM: the broker or a service. Starts it with its output prefixed by its name,
+ * stops it with SIGTERM and, after a timeout, SIGKILL, and reports an exit nobody asked for.
+ * A stopped child can be started again, with the same command, port and environment.
+ */
+final class ChildProcess {
+
+	/** The code {@link Process#exitValue()} gives for a process killed with SIGKILL (128 + 9). */
+	static final int SIGKILL_EXIT_CODE = 137;
+
+	// On Linux every child gets its own session, so a Ctrl-C in the terminal reaches only the
+	// launcher, which then stops the services before the broker instead of all at once.
+	private static final List<String> SESSION_PREFIX = sessionPrefix();
+
+	private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(10);
+
+	private enum Expected {
+
+		NOTHING, STOP, KILL
+
+	}
+
+	private final String name;
+
+	private final List<String> command;
+
+	private final Map<String, String> environment;
+
+	private final int port;
+
+	private final String portsDescription;
+
+	private final HealthCheck healthCheck;
+
+	private final PrefixedOutput output;
+
+	private Process process;
+
+	private Thread outputPump;
+
+	private ServiceState state = ServiceState.STOPPED;
+
+	private Expected expected = Expected.NOTHING;
+
+	private long startedAt;
+
+	ChildProcess(String name, List<String> command, Map<String, String> environment, int port,
+			String portsDescription, HealthCheck healthCheck, PrefixedOutput output) {
+		this.name = name;
+		this.command = List.copyOf(command);
+		this.environment = Map.copyOf(environment);
+		this.port = port;
+		this.portsDescription = portsDescription;
+		this.healthCheck = healthCheck;
+		this.output = output;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	synchronized void start() throws IOException {
+		if (this.process != null && this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " is already running (pid " + this.process.pid() + ")");
+		}
+		List<String> launch = new ArrayList<>(SESSION_PREFIX);
+		launch.addAll(this.command);
+		ProcessBuilder builder = new ProcessBuilder(launch).redirectErrorStream(true);
+		builder.environment().putAll(this.environment);
+		Process started = builder.start();
+		// Nothing is ever typed into a service; an empty stdin says so.
+		started.getOutputStream().close();
+		this.process = started;
+		this.state = ServiceState.STARTING;
+		this.expected = Expected.NOTHING;
+		this.startedAt = System.nanoTime();
+		this.outputPump = new Thread(() -> pump(started), this.name + "-output");
+		this.outputPump.setDaemon(true);
+		this.outputPump.start();
+		started.onExit().thenRun(() -> exited(started));
+		this.output.launcher(this.name + " started (pid " + started.pid() + ", " + this.portsDescription + ")");
+	}
+
+	private void pump(Process source) {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = lines.readLine()) != null) {
+				this.output.line(this.name, line);
+			}
+		}
+		catch (IOException ex) {
+			// The stream closes when the process ends; nothing left to print.
+		}
+	}
+
+	private void exited(Process ended) {
+		Thread pump;
+		synchronized (this) {
+			pump = (ended == this.process) ? this.outputPump : null;
+		}
+		if (pump != null) {
+			// Print the process's last lines before the line that says it ended.
+			joinQuietly(pump, Duration.ofSeconds(2));
+		}
+		synchronized (this) {
+			if (ended != this.process) {
+				return;
+			}
+			switch (this.expected) {
+				case STOP -> this.state = ServiceState.STOPPED;
+				case KILL -> this.state = ServiceState.KILLED;
+				case NOTHING -> {
+					this.state = ServiceState.EXITED;
+					this.output.launcher(this.name + " exited unexpectedly with code " + ended.exitValue());
+				}
+			}
+		}
+	}
+
+	synchronized boolean isAlive() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	synchronized OptionalLong pid() {
+		return (this.process != null) ? OptionalLong.of(this.process.pid()) : OptionalLong.empty();
+	}
+
+	synchronized ServiceState state() {
+		return this.state;
+	}
+
+	synchronized OptionalInt exitCode() {
+		if (this.process == null || this.process.isAlive()) {
+			return OptionalInt.empty();
+		}
+		return OptionalInt.of(this.process.exitValue());
+	}
+
+	/** Seconds since the current run started. */
+	synchronized double uptimeSeconds() {
+		return (System.nanoTime() - this.startedAt) / 1e9;
+	}
+
+	/**
+	 * Asks the health check, if the process is alive, and remembers a healthy answer.
+	 */
+	boolean probeHealthy() throws InterruptedException {
+		if (!isAlive()) {
+			return false;
+		}
+		boolean healthy = this.healthCheck.healthy();
+		if (healthy) {
+			markHealthy();
+		}
+		return healthy;
+	}
+
+	synchronized void markHealthy() {
+		if (this.state == ServiceState.STARTING) {
+			this.state = ServiceState.RUNNING;
+		}
+	}
+
+	/**
+	 * SIGTERM, then waits up to the timeout for a graceful exit, then SIGKILL. Descendants of the
+	 * process are killed too. Safe to call while another stop is under way.
+	 */
+	Stopped stop(Duration timeout) throws InterruptedException {
+		Process running;
+		Thread pump;
+		boolean alreadyStopping;
+		synchronized (this) {
+			running = this.process;
+			pump = this.outputPump;
+			if (running == null) {
+				return new Stopped(this.name, OptionalLong.empty(), "never started");
+			}
+			if (!running.isAlive()) {
+				return new Stopped(this.name, OptionalLong.of(running.pid()), describeEnd(running));
+			}
+			alreadyStopping = this.expected == Expected.STOP;
+			this.expected = Expected.STOP;
+			this.state = ServiceState.STOPPING;
+		}
+		long begin = System.nanoTime();
+		// Descendants are re-parented once the process is gone, so note them first.
+		List<ProcessHandle> descendants = running.descendants().toList();
+		// Signals go through the ProcessHandle: Process.destroy() would also close the output
+		// stream, and the lines the process logs while it shuts down would be lost.
+		if (!alreadyStopping) {
+			running.toHandle().destroy();
+		}
+		boolean graceful = running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		if (!graceful) {
+			this.output.launcher(this.name + " did not stop within " + timeout.toSeconds() + " s; killing it");
+			running.toHandle().destroyForcibly();
+			running.waitFor(EXIT_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		joinQuietly(pump, Duration.ofSeconds(2));
+		ended(running, ServiceState.STOPPED);
+		String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - begin) / 1e9);
+		String how = graceful ? "stopped in " + took : "killed after " + took + " (did not stop gracefully)";
+		return new Stopped(this.name, OptionalLong.of(running.pid()), how + exitCodeText(running));
+	}
+
+	/**
+	 * SIGKILL, at once, to the process and its descendants; waits until it is gone.
+	 */
+	Stopped kill() throws InterruptedException {
+		Process running;
+		Thread pump;
+		synchronized (this) {
+			running = this.process;
+			pump = this.outputPump;
+			if (running == null || !running.isAlive()) {
+				return new Stopped(this.name, pid(), "was not running");
+			}
+			this.expected = Expected.KILL;
+		}
+		List<ProcessHandle> descendants = running.descendants().toList();
+		running.toHandle().destroyForcibly();
+		descendants.forEach(ProcessHandle::destroyForcibly);
+		running.waitFor(EXIT_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+		joinQuietly(pump, Duration.ofSeconds(2));
+		ended(running, ServiceState.KILLED);
+		return new Stopped(this.name, OptionalLong.of(running.pid()), "killed" + exitCodeText(running));
+	}
+
+	/** Records the end of a stop or kill at once, not only when the exit callback runs. */
+	private synchronized void ended(Process ended, ServiceState state) {
+		if (ended == this.process && !ended.isAlive()) {
+			this.state = state;
+		}
+	}
+
+	private String describeEnd(Process ended) {
+		return switch (this.state) {
+			case KILLED -> "had been killed" + exitCodeText(ended);
+			case EXITED -> "had exited with code " + ended.exitValue();
+			default -> "had stopped" + exitCodeText(ended);
+		};
+	}
+
+	private static String exitCodeText(Process process) {
+		return process.isAlive() ? " (still alive)" : " (exit code " + process.exitValue() + ")";
+	}
+
+	private static void joinQuietly(Thread thread, Duration timeout) {
+		if (thread == null) {
+			return;
+		}
+		try {
+			thread.join(timeout.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static List<String> sessionPrefix() {
+		if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+			return List.of();
+		}
+		for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
+			if (Files.isExecutable(Path.of(candidate))) {
+				return List.of(candidate);
+			}
+		}
+		return List.of();
+	}
+
+	/**
+	 * How a child ended, for the launcher's messages and the summary.
+	 *
+	 * @param name the child
+	 * @param pid its process id, if it ever ran
+	 * @param outcome for example {@code stopped in 2.1 s (exit code 143)}
+	 */
+	record Stopped(String name, OptionalLong pid, String outcome) {
+
+		String describe() {
+			return this.name + " " + this.outcome;
+		}
+
+	}
+
+}

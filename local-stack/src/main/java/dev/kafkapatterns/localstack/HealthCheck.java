@@ -1,0 +1,11 @@
+package dev.kafkapatterns.localstack;
+
+/**
+ * Asks a running process whether it is healthy.
+ */
+@FunctionalInterface
+interface HealthCheck {
+
+	boolean healthy() throws InterruptedException;
+
+}

@@ -1,0 +1,65 @@
+package dev.kafkapatterns.localstack;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the service jars are: each module's {@code target} directory under the project root.
+ * The root is found from where this launcher's own code lives
+ * ({@code local-stack/target/local-stack.jar} or, in tests, {@code local-stack/target/classes}).
+ *
+ * @param projectDirectory the root of the Maven project
+ */
+record ProjectJars(Path projectDirectory) {
+
+	Path producer() {
+		return jar("producer-service");
+	}
+
+	Path fanout() {
+		return jar("fanout-consumers");
+	}
+
+	Path workers() {
+		return jar("queue-workers");
+	}
+
+	private Path jar(String module) {
+		return this.projectDirectory.resolve(module).resolve("target").resolve(module + ".jar");
+	}
+
+	/** The jars that are not there. */
+	List<Path> missing() {
+		return List.of(producer(), fanout(), workers()).stream().filter((jar) -> !Files.isRegularFile(jar)).toList();
+	}
+
+	/**
+	 * The project root: the nearest directory above this launcher's code that holds the
+	 * producer-service module, or else the directory two levels above the launcher jar's own.
+	 */
+	static ProjectJars locate() {
+		Path code = codeLocation();
+		for (Path directory = code.getParent(); directory != null; directory = directory.getParent()) {
+			if (Files.isRegularFile(directory.resolve("pom.xml")) && Files.isDirectory(directory.resolve("producer-service"))) {
+				return new ProjectJars(directory);
+			}
+		}
+		Path target = code.getParent();
+		Path module = (target != null) ? target.getParent() : null;
+		Path root = (module != null && module.getParent() != null) ? module.getParent() : Path.of("");
+		return new ProjectJars(root);
+	}
+
+	private static Path codeLocation() {
+		try {
+			return Path.of(ProjectJars.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toAbsolutePath();
+		}
+		catch (URISyntaxException | RuntimeException ex) {
+			return Path.of("").toAbsolutePath();
+		}
+	}
+
+}

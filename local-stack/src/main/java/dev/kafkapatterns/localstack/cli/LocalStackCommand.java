@@ -1,0 +1,197 @@
+package dev.kafkapatterns.localstack.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import dev.kafkapatterns.localstack.LocalStack;
+import dev.kafkapatterns.localstack.LocalStackException;
+import dev.kafkapatterns.localstack.LocalStackOptions;
+import dev.kafkapatterns.localstack.output.ColorMode;
+import dev.kafkapatterns.localstack.output.PrefixedOutput;
+
+/**
+ * {@code java -jar local-stack/target/local-stack.jar}: starts the stack, reads commands from
+ * standard input, and stops everything on Ctrl-C or SIGTERM, exiting 0.
+ *
+ * <p>Exit codes: 0 after a graceful stop, 1 if the broker did not come up, 2 for a usage or setup
+ * problem found before anything started (a taken port, a missing jar), 130 after a forced stop.
+ */
+@Command(name = "local-stack", mixinStandardHelpOptions = true, version = "local-stack 1.0.0-SNAPSHOT",
+		sortOptions = false, usageHelpAutoWidth = true,
+		description = { "Starts what docker-compose would, without Docker: a real Kafka broker (KRaft, one node), "
+				+ "producer-service, fanout-audit, fanout-notifications, fanout-monitoring and N queue workers, "
+				+ "each as its own JVM, every log line prefixed with the process name.",
+				"Build the services first: ./mvnw -DskipTests package", "" },
+		footer = { "", "While it runs, type commands (or pipe them into standard input):",
+				"  scale N | stop NAME | start NAME | kill NAME | status | help | quit",
+				"Ctrl-C or SIGTERM stops the services, then the broker; a second one kills everything.",
+				"A line starting with 'Stack ready' says when every process is healthy." })
+public final class LocalStackCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = { "-w", "--workers" }, paramLabel = "N", defaultValue = "3",
+			description = "Queue workers to start (default: ${DEFAULT-VALUE}).")
+	private int workers;
+
+	@Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+			description = "producer-service's HTTP port; 0 for any free port (default: ${DEFAULT-VALUE}).")
+	private int httpPort;
+
+	@Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
+			description = "The broker's client port on localhost; 0 for any free port (default: ${DEFAULT-VALUE}).")
+	private int kafkaPort;
+
+	@Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "0",
+			description = "The broker's KRaft controller port on localhost (default: any free port).")
+	private int controllerPort;
+
+	@Option(names = "--data-dir", paramLabel = "DIR",
+			description = "The broker's data directory, kept after exit and reused by the next start "
+					+ "(default: a fresh temporary directory, deleted on exit).")
+	private Path dataDirectory;
+
+	@Option(names = "--run-dir", paramLabel = "DIR",
+			description = "Where server.properties and the audit trail go, kept after exit "
+					+ "(default: a temporary directory, deleted on exit).")
+	private Path runDirectory;
+
+	@Option(names = "--project-dir", paramLabel = "DIR",
+			description = "The project whose */target/*.jar to run (default: two levels above this jar).")
+	private Path projectDirectory;
+
+	@Option(names = "--jvm-opts", paramLabel = "OPTS",
+			description = "JVM options for each service, space-separated (default: ${DEFAULT-VALUE}).")
+	private String jvmOptions = String.join(" ", LocalStackOptions.DEFAULT_JVM_OPTIONS);
+
+	@Option(names = "--kafka-jvm-opts", paramLabel = "OPTS",
+			description = "JVM options for the broker (default: ${DEFAULT-VALUE}).")
+	private String kafkaJvmOptions = String.join(" ", LocalStackOptions.DEFAULT_KAFKA_JVM_OPTIONS);
+
+	@Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "180",
+			description = "How long the broker and every service get to become healthy (default: ${DEFAULT-VALUE}).")
+	private int readyTimeoutSeconds;
+
+	@Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "30",
+			description = "How long a process gets to stop after SIGTERM before it is killed (default: ${DEFAULT-VALUE}).")
+	private int stopTimeoutSeconds;
+
+	@Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+			description = "Colour the name prefixes: auto (when standard output is a terminal), always or never "
+					+ "(default: ${DEFAULT-VALUE}).")
+	private ColorMode color;
+
+	@Option(names = "--broker-only",
+			description = "Run only the Kafka broker, for services you start yourself, from an IDE for example.")
+	private boolean brokerOnly;
+
+	/**
+	 * Runs the launcher and exits with its exit code.
+	 * @param args the command line
+	 */
+	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	static CommandLine commandLine() {
+		return new CommandLine(new LocalStackCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+	}
+
+	@Override
+	public Integer call() {
+		// UTF-8 whatever the platform's default, so the lines read back the same in any pipe.
+		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		PrefixedOutput output = new PrefixedOutput(stdout, this.color.enabled());
+		LocalStack stack;
+		try {
+			stack = LocalStack.create(options(output));
+		}
+		catch (LocalStackException ex) {
+			this.spec.commandLine().getErr().println(ex.getMessage());
+			this.spec.commandLine().getErr().flush();
+			return ex.exitCode();
+		}
+		ShutdownSignals signals = new ShutdownSignals(Thread.currentThread(), stack, output);
+		signals.install();
+		try {
+			stack.start();
+			if (!signals.stopRequested()) {
+				if (System.console() != null) {
+					output.launcher("type 'help' for commands; Ctrl-C stops everything");
+				}
+				new CommandConsole(stack, output, () -> signals.received("quit")).readFrom(System.in);
+			}
+			signals.awaitStopRequest();
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			// A signal during start-up: stop what has started.
+			return 0;
+		}
+		catch (LocalStackException ex) {
+			output.launcher(ex.getMessage());
+			return ex.exitCode();
+		}
+		finally {
+			stack.close();
+		}
+	}
+
+	LocalStackOptions options(PrefixedOutput output) {
+		if (this.workers < 0) {
+			throw new ParameterException(this.spec.commandLine(), "--workers must be 0 or more, not " + this.workers);
+		}
+		requirePort(this.httpPort, "--http-port");
+		requirePort(this.kafkaPort, "--kafka-port");
+		requirePort(this.controllerPort, "--controller-port");
+		requirePositive(this.readyTimeoutSeconds, "--ready-timeout");
+		requirePositive(this.stopTimeoutSeconds, "--stop-timeout");
+		return LocalStackOptions.defaults()
+			.withWorkers(this.workers)
+			.withHttpPort(this.httpPort)
+			.withKafkaPort(this.kafkaPort)
+			.withControllerPort(this.controllerPort)
+			.withDataDirectory(this.dataDirectory)
+			.withRunDirectory(this.runDirectory)
+			.withProjectDirectory(this.projectDirectory)
+			.withJvmOptions(words(this.jvmOptions))
+			.withKafkaJvmOptions(words(this.kafkaJvmOptions))
+			.withReadyTimeout(Duration.ofSeconds(this.readyTimeoutSeconds))
+			.withStopTimeout(Duration.ofSeconds(this.stopTimeoutSeconds))
+			.withBrokerOnly(this.brokerOnly)
+			.withOutput(output);
+	}
+
+	private void requirePort(int port, String option) {
+		if (port < 0 || port > 65535) {
+			throw new ParameterException(this.spec.commandLine(),
+					option + " must be between 0 (any free port) and 65535, not " + port);
+		}
+	}
+
+	private void requirePositive(int seconds, String option) {
+		if (seconds <= 0) {
+			throw new ParameterException(this.spec.commandLine(), option + " must be a positive number of seconds");
+		}
+	}
+
+	private static List<String> words(String options) {
+		return Arrays.stream(options.strip().split("\\s+")).filter((word) -> !word.isEmpty()).toList();
+	}
+
+}

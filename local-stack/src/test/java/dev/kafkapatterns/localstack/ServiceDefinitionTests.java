@@ -1,0 +1,65 @@
+package dev.kafkapatterns.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceDefinitionTests {
+
+	private final ProjectJars jars = new ProjectJars(Path.of("/src/project"));
+
+	@Test
+	void eachFanoutRoleIsItsOwnProcessWithTheAuditFileInTheRunDirectory() {
+		ServiceDefinition audit = ServiceDefinition.fanout(this.jars, "audit", 40001, "localhost:19092",
+				Path.of("/run/audit/audit-trail.jsonl"));
+
+		assertThat(audit.name()).isEqualTo("fanout-audit");
+		assertThat(audit.jar()).isEqualTo(Path.of("/src/project/fanout-consumers/target/fanout-consumers.jar"));
+		assertThat(audit.environment()).containsEntry("FANOUT_ROLE", "audit")
+			.containsEntry("FANOUT_AUDIT_FILE", "/run/audit/audit-trail.jsonl")
+			.containsEntry("APP_INSTANCE_ID", "fanout-audit")
+			.containsEntry("SERVER_PORT", "40001")
+			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092");
+	}
+
+	@Test
+	void aWorkerIsNamedByItsNumberAndIdentifiesAsSuch() {
+		ServiceDefinition worker = ServiceDefinition.worker(this.jars, 2, 40002, "localhost:19092");
+
+		assertThat(worker.name()).isEqualTo("queue-worker-2");
+		assertThat(worker.environment()).containsEntry("APP_INSTANCE_ID", "queue-worker-2")
+			.containsEntry("SERVER_PORT", "40002")
+			.doesNotContainKey("FANOUT_ROLE");
+		assertThat(worker.command(Path.of("/jdk/bin/java"), List.of("-XX:+UseSerialGC"))).containsExactly(
+				"/jdk/bin/java", "-XX:+UseSerialGC", "-jar", "/src/project/queue-workers/target/queue-workers.jar");
+	}
+
+	@Test
+	void theProducerTakesTheHttpPortItIsGiven() {
+		ServiceDefinition producer = ServiceDefinition.producer(this.jars, 18080, "localhost:19092");
+
+		assertThat(producer.name()).isEqualTo("producer-service");
+		assertThat(producer.httpPort()).isEqualTo(18080);
+		assertThat(producer.jar()).isEqualTo(Path.of("/src/project/producer-service/target/producer-service.jar"));
+	}
+
+	@Test
+	void onlyQueueWorkerNamesHaveANumber() {
+		assertThat(ServiceDefinition.workerNumber("queue-worker-12")).hasValue(12);
+		assertThat(ServiceDefinition.workerNumber("queue-worker-0")).isEmpty();
+		assertThat(ServiceDefinition.workerNumber("queue-worker-x")).isEmpty();
+		assertThat(ServiceDefinition.workerNumber("fanout-audit")).isEmpty();
+	}
+
+	@Test
+	void theProjectIsFoundFromWhereTheLauncherCodeLives() {
+		ProjectJars found = ProjectJars.locate();
+
+		assertThat(found.projectDirectory().resolve("local-stack/pom.xml")).isRegularFile();
+		assertThat(found.producer()).endsWith(Path.of("producer-service", "target", "producer-service.jar"));
+	}
+
+}
