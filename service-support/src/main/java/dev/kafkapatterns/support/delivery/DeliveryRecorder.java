@@ -14,7 +14,6 @@ import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.model.Event;
 import dev.kafkapatterns.model.SimulatedFailure;
 
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -23,7 +22,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  *
  * <p>The receipt is sent synchronously, inside the listener, so it is on the broker before the
  * container commits the event's offset. A crash in between means the event is processed again
- * and gets a second receipt: delivery is at-least-once, and receipts show it honestly.
+ * and gets a second receipt: delivery is at-least-once, and receipts show it honestly. While the
+ * broker is away, the idempotent producer keeps retrying the receipt on its own (up to
+ * {@code delivery.timeout.ms}); the send timeout waits a little longer than that, so a short
+ * outage costs a pause, not a second processing of the event.
  */
 public class DeliveryRecorder {
 
@@ -90,12 +92,13 @@ public class DeliveryRecorder {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new KafkaException("Interrupted while publishing the receipt of event " + receipt.eventId(), ex);
+			throw new ReceiptNotAcknowledgedException(
+					"Interrupted while publishing the receipt of event " + receipt.eventId(), ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			// The listener fails, so the event is retried and its offset is not committed.
-			throw new KafkaException("Could not publish the receipt of event " + receipt.eventId() + " within "
-					+ this.sendTimeout.toMillis() + " ms", ex);
+			throw new ReceiptNotAcknowledgedException("The broker did not acknowledge the receipt of event "
+					+ receipt.eventId() + " within " + this.sendTimeout.toMillis() + " ms", ex);
 		}
 	}
 

@@ -33,6 +33,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNa
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What a consumer application needs on top of Spring Boot's Kafka auto-configuration: the
@@ -53,7 +54,7 @@ public class EventConsumerConfiguration {
 
 	@Bean
 	DeliveryRecorder deliveryRecorder(KafkaTemplate<Object, Object> template, TopicsProperties topics,
-			@Value("${app.instance-id}") String instance, @Value("${app.receipts.send-timeout:10s}") Duration sendTimeout) {
+			@Value("${app.instance-id}") String instance, @Value("${app.receipts.send-timeout:130s}") Duration sendTimeout) {
 		return new DeliveryRecorder(template, topics.receipts(), instance, sendTimeout, Clock.systemUTC());
 	}
 
@@ -96,7 +97,25 @@ public class EventConsumerConfiguration {
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		return new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+		// A receipt the broker did not take is the broker's problem, not the event's: wait for the
+		// broker, however long, instead of dead-lettering an event that was processed.
+		errorHandler.setBackOffFunction((record, exception) -> causedBy(exception, ReceiptNotAcknowledgedException.class)
+				? new FixedBackOff(retry.maxInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+		errorHandler.setRetryListeners((record, exception, deliveryAttempt) -> logger.warn(
+				"attempt {} failed group={} topic={} partition={} offset={} key={} reason={}", deliveryAttempt,
+				KafkaUtils.getConsumerGroupId(), record.topic(), record.partition(), record.offset(),
+				LogText.printable(String.valueOf(record.key())), LogText.printable(reason(exception))));
+		return errorHandler;
+	}
+
+	private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -1,0 +1,221 @@
+package dev.kafkapatterns.localstack.system;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.kafkapatterns.localstack.LocalStack;
+import dev.kafkapatterns.localstack.LocalStackOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole system as real processes, started from the built jars by {@link LocalStack} on free
+ * ports, with a client for its REST API. The children's prefixed logs go to
+ * {@code target/system-tests/<name>.log}.
+ */
+final class SystemTestStack implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final LocalStack stack;
+
+	private final PrintStream log;
+
+	private final Path logFile;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private SystemTestStack(LocalStack stack, PrintStream log, Path logFile) {
+		this.stack = stack;
+		this.log = log;
+		this.logFile = logFile;
+	}
+
+	/**
+	 * Starts the stack and waits until every process is healthy.
+	 * @param name names the log file
+	 * @param workers the number of queue workers
+	 * @return the running stack
+	 */
+	static SystemTestStack start(String name, int workers) throws InterruptedException {
+		Path logFile = Path.of("target", "system-tests", name + ".log").toAbsolutePath();
+		PrintStream log;
+		try {
+			Files.createDirectories(logFile.getParent());
+			log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		LocalStack stack = LocalStack.create(LocalStackOptions.defaults()
+			.withWorkers(workers)
+			.withHttpPort(0)
+			.withKafkaPort(0)
+			.withProjectDirectory(Path.of("..").toAbsolutePath().normalize())
+			.withOutput(log, false));
+		SystemTestStack running = new SystemTestStack(stack, log, logFile);
+		try {
+			assertThat(stack.start()).as("every process healthy; see " + logFile).isTrue();
+		}
+		catch (RuntimeException | Error ex) {
+			running.close();
+			throw ex;
+		}
+		return running;
+	}
+
+	LocalStack stack() {
+		return this.stack;
+	}
+
+	Path logFile() {
+		return this.logFile;
+	}
+
+	/** Writes a marker into the log, so a reader can find where a test step began. */
+	void mark(String text) {
+		this.log.println("---- system test | " + text);
+	}
+
+	/**
+	 * Publishes one event and expects 202.
+	 * @return the event id
+	 */
+	String publish(String type, String key, Map<String, Object> payload) {
+		Answer answer = post("/api/events", event(type, key, payload));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+		return answer.json().get("id").asString();
+	}
+
+	/**
+	 * Publishes events one request each, several in flight at a time, and expects 202 for each.
+	 * @param count how many
+	 * @param event the body of event {@code i}
+	 * @return the ids, in order
+	 */
+	List<String> publishConcurrently(int count, IntFunction<Map<String, Object>> event) {
+		Semaphore inFlight = new Semaphore(8);
+		List<CompletableFuture<String>> ids = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			inFlight.acquireUninterruptibly();
+			HttpRequest request = request("/api/events", event.apply(i));
+			ids.add(this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+				return JSON.readTree(response.body()).get("id").asString();
+			}).whenComplete((id, failure) -> inFlight.release()));
+		}
+		return ids.stream().map(CompletableFuture::join).toList();
+	}
+
+	/**
+	 * Publishes events in batches of up to 1000 and expects 202 for each batch.
+	 * @param count how many
+	 * @param event the body of event {@code i}
+	 * @return the ids, in order
+	 */
+	List<String> publishInBatches(int count, IntFunction<Map<String, Object>> event) {
+		List<String> ids = new ArrayList<>(count);
+		for (int start = 0; start < count; start += 1000) {
+			List<Map<String, Object>> batch = new ArrayList<>();
+			for (int i = start; i < Math.min(count, start + 1000); i++) {
+				batch.add(event.apply(i));
+			}
+			Answer answer = post("/api/events/batch", batch);
+			assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+			answer.json().get("results").forEach((result) -> ids.add(result.get("id").asString()));
+		}
+		return ids;
+	}
+
+	/** Sends one event and returns the answer, whatever it is. */
+	Answer post(String path, Object body) {
+		long started = System.nanoTime();
+		try {
+			HttpResponse<String> response = this.http.send(request(path, body), HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("Retry-After").orElse(null),
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** {@code GET /api/events/{id}}. */
+	JsonNode status(String id) {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(this.stack.producerUrl() + "/api/events/" + id)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			return JSON.readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static Map<String, Object> event(String type, String key, Map<String, Object> payload) {
+		return Map.of("type", type, "key", key, "payload", payload);
+	}
+
+	private HttpRequest request(String path, Object body) {
+		return HttpRequest.newBuilder(URI.create(this.stack.producerUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.stack.close();
+		}
+		finally {
+			this.log.close();
+		}
+	}
+
+	/**
+	 * An HTTP answer and how long it took.
+	 *
+	 * @param status the status code
+	 * @param body the body
+	 * @param retryAfter the {@code Retry-After} header, or {@code null}
+	 * @param took the time from sending the request to reading the answer
+	 */
+	record Answer(int status, String body, String retryAfter, Duration took) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+	}
+
+}
