@@ -1,0 +1,198 @@
+package dev.kafkapatterns.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * There is no Docker engine here to run {@code docker-compose.yml}, so this checks that it agrees
+ * with the services it starts: every environment variable binds to a property the service's
+ * {@code application.yml} knows, health checks probe the port the service listens on, each image
+ * is built from a module whose jar the Dockerfile copies, and the queue workers can be scaled.
+ * ({@code .ci/run} also validates the file with {@code docker-compose config}.)
+ */
+class ComposeFileTests {
+
+	private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+
+	/** Set by code rather than in application.yml (the instance id) or read by the JVM itself. */
+	private static final Set<String> BOUND_ELSEWHERE = Set.of("APP_INSTANCE_ID", "JAVA_TOOL_OPTIONS");
+
+	private static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readComposeFile() throws IOException {
+		Map<String, Object> compose = load(PROJECT.resolve("docker-compose.yml"));
+		assertThat(compose).as("the Compose Specification has no version key").doesNotContainKey("version");
+		services = (Map<String, Map<String, Object>>) compose.get("services");
+	}
+
+	@Test
+	void everyPartOfTheSystemIsAService() {
+		assertThat(services).containsOnlyKeys("kafka", "producer-service", "fanout-audit", "fanout-notifications",
+				"fanout-monitoring", "queue-worker");
+	}
+
+	@Test
+	void theBrokerIsASingleKraftNodeWithAHostListenerForKcat() {
+		Map<String, Object> kafka = services.get("kafka");
+		Map<String, Object> environment = environment(kafka);
+
+		assertThat(kafka.get("image")).isEqualTo("apache/kafka:4.2.1");
+		assertThat(kafka).containsKey("healthcheck");
+		assertThat(list(kafka, "ports")).containsExactly("9094:9094");
+		assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+		assertThat(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))).contains("localhost:9094")
+			.contains("kafka:9092");
+		assertThat(String.valueOf(environment.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))).isEqualTo("false");
+		for (String replication : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
+				"KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
+				"KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR")) {
+			assertThat(String.valueOf(environment.get(replication))).as(replication).isEqualTo("1");
+		}
+	}
+
+	@Test
+	void everyServiceWaitsForAHealthyBrokerAndReachesItOnTheInternalListener() {
+		services.forEach((name, service) -> {
+			if (name.equals("kafka")) {
+				return;
+			}
+			@SuppressWarnings("unchecked")
+			Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service.get("depends_on");
+			assertThat(dependsOn).as(name).containsKey("kafka");
+			dependsOn.forEach((dependency, condition) -> assertThat(condition).as(name + " -> " + dependency)
+				.containsEntry("condition", "service_healthy"));
+			assertThat(environment(service)).as(name).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+		});
+	}
+
+	@Test
+	void everyEnvironmentVariableBindsToAPropertyOfThatService() throws IOException {
+		for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
+			if (entry.getKey().equals("kafka")) {
+				continue;
+			}
+			String module = module(entry.getValue());
+			Set<String> known = relaxedNames(module);
+			for (String variable : environment(entry.getValue()).keySet()) {
+				if (!BOUND_ELSEWHERE.contains(variable)) {
+					assertThat(known).as(entry.getKey() + ": " + variable + " is not a property of " + module)
+						.contains(variable.replace("_", "").toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+	}
+
+	@Test
+	void eachFanoutServiceRunsTheRoleItIsNamedFor() {
+		for (String role : List.of("audit", "notifications", "monitoring")) {
+			Map<String, Object> service = services.get("fanout-" + role);
+			assertThat(module(service)).isEqualTo("fanout-consumers");
+			assertThat(environment(service)).containsEntry("FANOUT_ROLE", role);
+		}
+	}
+
+	@Test
+	void healthChecksProbeThePortTheServiceListensOn() {
+		services.forEach((name, service) -> {
+			if (name.equals("kafka")) {
+				return;
+			}
+			String port = String.valueOf(environment(service).get("SERVER_PORT"));
+			assertThat(String.join(" ", list(service.get("healthcheck"), "test")))
+				.as(name)
+				.contains("http://localhost:" + port + "/actuator/health");
+		});
+		assertThat(list(services.get("producer-service"), "ports"))
+			.containsExactly("8080:" + environment(services.get("producer-service")).get("SERVER_PORT"));
+	}
+
+	@Test
+	void theWorkersCanBeScaled() {
+		Map<String, Object> worker = services.get("queue-worker");
+
+		assertThat(worker).doesNotContainKeys("container_name", "ports");
+		assertThat(module(worker)).isEqualTo("queue-workers");
+	}
+
+	@Test
+	void eachImageIsBuiltFromAModuleWhoseJarTheDockerfileCopies() throws IOException {
+		String dockerfile = Files.readString(PROJECT.resolve("Dockerfile"));
+		assertThat(dockerfile).contains("COPY --from=build /src/${MODULE}/target/${MODULE}.jar");
+		for (Map.Entry<String, Map<String, Object>> entry : services.entrySet()) {
+			if (entry.getKey().equals("kafka")) {
+				continue;
+			}
+			String module = module(entry.getValue());
+			String pom = Files.readString(PROJECT.resolve(module).resolve("pom.xml"));
+			assertThat(pom).as(module).contains("<finalName>${project.artifactId}</finalName>")
+				.contains("<artifactId>" + module + "</artifactId>");
+		}
+	}
+
+	private static String module(Map<String, Object> service) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> build = (Map<String, Object>) service.get("build");
+		assertThat(build).as("built from this repository").isNotNull();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> args = (Map<String, Object>) build.get("args");
+		return String.valueOf(args.get("MODULE"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> environment(Map<String, Object> service) {
+		return (Map<String, Object>) service.getOrDefault("environment", Map.of());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> list(Object node, String key) {
+		return ((List<Object>) ((Map<String, Object>) node).get(key)).stream().map(String::valueOf).toList();
+	}
+
+	/** Every property of a module's application.yml, in the form environment variables bind to. */
+	private static Set<String> relaxedNames(String module) throws IOException {
+		Map<String, Object> flat = new LinkedHashMap<>();
+		flatten("", load(PROJECT.resolve(module).resolve("src/main/resources/application.yml")), flat);
+		return flat.keySet()
+			.stream()
+			.map((key) -> key.replace(".", "").replace("-", "").toLowerCase(Locale.ROOT))
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void flatten(String prefix, Map<String, Object> node, Map<String, Object> flat) {
+		node.forEach((key, value) -> {
+			String name = prefix.isEmpty() ? key : prefix + "." + key;
+			if (value instanceof Map<?, ?> child) {
+				flatten(name, (Map<String, Object>) child, flat);
+			}
+			else {
+				flat.put(name, value);
+			}
+		});
+	}
+
+	private static Map<String, Object> load(Path file) throws IOException {
+		LoaderOptions options = new LoaderOptions();
+		options.setMaxAliasesForCollections(100);
+		try (Reader reader = Files.newBufferedReader(file)) {
+			return new Yaml(options).load(reader);
+		}
+	}
+
+}
