@@ -61,16 +61,6 @@ public final class ReceiptLog implements AutoCloseable {
 			.collect(Collectors.groupingBy(DeliveryReceipt::eventId, Collectors.counting()));
 	}
 
-	/**
-	 * How many receipts each instance sent in one group.
-	 * @param group the consumer group
-	 * @return receipts per instance
-	 */
-	public Map<String, Long> countsPerInstance(String group) {
-		return ofGroup(group).stream()
-			.collect(Collectors.groupingBy(DeliveryReceipt::instance, Collectors.counting()));
-	}
-
 	@Override
 	public void close() {
 		this.consumer.close();
