@@ -96,6 +96,7 @@ class PoisonRecordIntegrationTests {
 		assertThat(notJson.value()).isEqualTo("this is not JSON");
 		assertThat(notJson.originalTopic()).isEqualTo("events");
 		assertThat(notJson.originalOffset()).isNotNull();
+		assertThat(notJson.origin()).matches("events-\\d+@" + notJson.originalOffset());
 		assertThat(notJson.reason()).isNotBlank();
 		assertThat(this.deadLetters.withKey("poison-2").get(0).reason()).contains("id is required");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -50,6 +50,9 @@ public class EventConsumerConfiguration {
 	/** The dead-letter header that says, in plain words, why the record could not be processed. */
 	public static final String REASON_HEADER = "dlt-reason";
 
+	/** The dead-letter header that says, as text, where the record came from: {@code events-3@1207}. */
+	public static final String ORIGIN_HEADER = "dlt-original";
+
 	private static final Logger logger = LoggerFactory.getLogger(EventConsumerConfiguration.class);
 
 	@Bean
@@ -75,9 +78,12 @@ public class EventConsumerConfiguration {
 		// trace would only bloat each dead letter.
 		recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
 		// Spring's message header holds the outermost exception ("failed to deserialize"); the root
-		// cause says what was actually wrong.
+		// cause says what was actually wrong. Spring's original partition and offset headers are
+		// binary; the origin header repeats them as text, for kcat and for people.
 		recoverer.addHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
-				new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8)) }));
+				new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8)),
+				new RecordHeader(ORIGIN_HEADER, (record.topic() + "-" + record.partition() + "@" + record.offset())
+					.getBytes(StandardCharsets.UTF_8)) }));
 		return recoverer;
 	}
 

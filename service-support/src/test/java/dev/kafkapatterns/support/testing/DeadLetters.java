@@ -41,7 +41,8 @@ public final class DeadLetters implements AutoCloseable {
 		for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
 			this.read.add(new DeadLetter(record.key(), new String(record.value(), StandardCharsets.UTF_8),
 					header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP), header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-					offset(record), header(record, EventConsumerConfiguration.REASON_HEADER)));
+					offset(record), header(record, EventConsumerConfiguration.REASON_HEADER),
+					header(record, EventConsumerConfiguration.ORIGIN_HEADER)));
 		}
 		return List.copyOf(this.read);
 	}
@@ -79,9 +80,10 @@ public final class DeadLetters implements AutoCloseable {
 	 * @param originalTopic where the record came from
 	 * @param originalOffset its offset there
 	 * @param reason why processing failed
+	 * @param origin where it came from, as text: {@code events-3@1207}
 	 */
 	public record DeadLetter(String key, String value, String group, String originalTopic, Long originalOffset,
-			String reason) {
+			String reason, String origin) {
 	}
 
 }
