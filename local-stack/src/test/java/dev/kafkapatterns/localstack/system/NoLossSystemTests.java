@@ -58,14 +58,11 @@ class NoLossSystemTests {
 	@BeforeAll
 	void startStack() throws InterruptedException {
 		this.system = SystemTestStack.start("no-loss", 3);
-		this.receipts = new ReceiptLog(this.system.stack().bootstrapServers(), "event-receipts");
+		this.receipts = this.system.receipts();
 	}
 
 	@AfterAll
 	void stopStack() {
-		if (this.receipts != null) {
-			this.receipts.close();
-		}
 		if (this.system != null) {
 			this.system.close();
 		}

@@ -47,14 +47,11 @@ class PatternsSystemTests {
 	@BeforeAll
 	void startStack() throws InterruptedException {
 		this.system = SystemTestStack.start("patterns", 3);
-		this.receipts = new ReceiptLog(this.system.stack().bootstrapServers(), "event-receipts");
+		this.receipts = this.system.receipts();
 	}
 
 	@AfterAll
 	void stopStack() {
-		if (this.receipts != null) {
-			this.receipts.close();
-		}
 		if (this.system != null) {
 			this.system.close();
 		}

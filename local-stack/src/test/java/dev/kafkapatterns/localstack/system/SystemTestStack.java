@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackOptions;
+import dev.kafkapatterns.support.testing.ReceiptLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,8 @@ final class SystemTestStack implements AutoCloseable {
 	private final PrintStream log;
 
 	private final Path logFile;
+
+	private ReceiptLog receipts;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -74,6 +77,7 @@ final class SystemTestStack implements AutoCloseable {
 		SystemTestStack running = new SystemTestStack(stack, log, logFile);
 		try {
 			assertThat(stack.start()).as("every process healthy; see " + logFile).isTrue();
+			running.receipts = new ReceiptLog(stack.bootstrapServers(), "event-receipts");
 		}
 		catch (RuntimeException | Error ex) {
 			running.close();
@@ -88,6 +92,11 @@ final class SystemTestStack implements AutoCloseable {
 
 	Path logFile() {
 		return this.logFile;
+	}
+
+	/** Every delivery receipt on the broker, read from the beginning. */
+	ReceiptLog receipts() {
+		return this.receipts;
 	}
 
 	/** Writes a marker into the log, so a reader can find where a test step began. */
@@ -195,6 +204,9 @@ final class SystemTestStack implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
+			if (this.receipts != null) {
+				this.receipts.close();
+			}
 			this.stack.close();
 		}
 		finally {
