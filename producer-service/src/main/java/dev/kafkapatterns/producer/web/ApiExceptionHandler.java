@@ -10,7 +10,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -18,6 +17,7 @@ import dev.kafkapatterns.producer.publish.BrokerUnavailableException;
 import dev.kafkapatterns.producer.publish.EventTooLargeException;
 import dev.kafkapatterns.producer.publish.PublishProperties;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,7 +67,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException ex) {
-		logger.warn("Answering 503: {} ({})", ex.getMessage(), rootMessage(ex));
+		logger.warn("Answering 503: {} ({})", ex.getMessage(), NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		int missing = ex.requested() - ex.acknowledged().size();
 		String detail = ex.getMessage() + ". " + ((missing == ex.requested()) ? "The request was not accepted."
 				: ex.acknowledged().size() + " events were written; see 'acknowledged'.")
@@ -144,7 +144,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return badRequest("Malformed JSON", "The JSON exceeds a parser limit: " + clean(json.getOriginalMessage())
 					+ "." + NOTHING_PUBLISHED, List.of());
 		}
-		if (json instanceof UnexpectedEndOfInputException || json instanceof StreamReadException) {
+		if (json instanceof StreamReadException) {
 			return badRequest("Malformed JSON", "The request body is not valid JSON: " + clean(json.getOriginalMessage())
 					+ location(json.getLocation()) + "." + NOTHING_PUBLISHED, List.of());
 		}
@@ -210,14 +210,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		String firstLine = message.lines().findFirst().orElse("");
 		return JAVA_NAME.matcher(firstLine).replaceAll("").strip();
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getMessage();
 	}
 
 	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {

@@ -66,14 +66,14 @@ class JobWorker {
 					record.partition(), record.offset(), this.instance);
 			return;
 		}
+		Duration duration = JobWork.of(job, this.properties);
 		if (state == null) {
 			this.recorder.failIfRequested(WORKER, job, deliveryAttempt);
-			Duration duration = JobWork.of(job, this.properties);
 			this.work.record(() -> simulate(duration));
 			this.completed.workDone(job.id());
 		}
 		// A job whose work is done but whose receipt failed only needs its receipt.
-		this.recorder.processed(WORKER, record, "job done in " + JobWork.of(job, this.properties).toMillis() + " ms");
+		this.recorder.processed(WORKER, record, "job done in " + duration.toMillis() + " ms");
 		this.completed.receiptSent(job.id());
 	}
 
