@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
+import dev.kafkapatterns.support.demo.DemoProperties;
 import dev.kafkapatterns.support.health.KafkaHealthIndicator;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
@@ -18,11 +19,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Applies to every service: binds {@link TopicsProperties} and adds the {@code kafka} health
+ * Applies to every service: binds {@link TopicsProperties} and {@link DemoProperties}, and adds the {@code kafka} health
  * indicator.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(TopicsProperties.class)
+@EnableConfigurationProperties({ TopicsProperties.class, DemoProperties.class })
 public class ServiceSupportAutoConfiguration {
 
 	@Bean
