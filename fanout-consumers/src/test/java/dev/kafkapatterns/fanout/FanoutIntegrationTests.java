@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * exactly once. Failures on purpose show retries (500 ms, then 1 s, then 2 s) that succeed, and
  * retries that end in the dead-letter topic while the other groups carry on.
  */
-@SpringBootTest(properties = { "fanout.role=all", "app.instance-id=fanout-test", "server.port=0" })
+@SpringBootTest(properties = { "fanout.role=all", "app.instance-id=fanout-test", "server.port=0", "app.demo.enabled=true" })
 @EmbeddedKafka(partitions = 6, topics = { "events", "event-receipts", "events.DLT" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = "auto.create.topics.enable=false")
 class FanoutIntegrationTests {
@@ -105,6 +105,7 @@ class FanoutIntegrationTests {
 
 		List<DeliveryReceipt> audit = this.receipts.ofGroup("fanout-audit");
 		assertThat(audit).allSatisfy((receipt) -> {
+			assertThat(receipt.group()).isEqualTo("fanout-audit");
 			assertThat(receipt.service()).isEqualTo("fanout-audit");
 			assertThat(receipt.instance()).isEqualTo("fanout-test");
 		});

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Poison records, for all three fanout groups at once. Retries wait a fixed 10 s here, so a
- * record that reaches the dead-letter topic sooner was not retried.
+ * record that reaches the dead-letter topic sooner was not retried. The demo's levers are off
+ * here (the default), so a payload's {@code failFor} is plain data.
  */
 @SpringBootTest(properties = { "fanout.role=all", "app.instance-id=dead-letter-test", "server.port=0",
 		"app.retry.max-retries=3", "app.retry.initial-interval=10s", "app.retry.multiplier=1.0",
@@ -77,6 +78,18 @@ class PoisonRecordIntegrationTests {
 		this.sender.close();
 		this.receipts.close();
 		this.deadLetters.close();
+	}
+
+	@Test
+	void withTheDemoLeversOffFailForIsPlainData() {
+		Event asksToFail = this.sender.send("order.placed", "customer-9", Map.of("failFor", "all"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (String group : GROUPS) {
+				assertThat(this.receipts.countsPerEvent(group)).as(group).containsEntry(asksToFail.id(), 1L);
+			}
+		});
+		assertThat(this.deadLetters.withKey("customer-9")).isEmpty();
 	}
 
 	@Test

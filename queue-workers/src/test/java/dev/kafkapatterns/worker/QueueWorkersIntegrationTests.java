@@ -103,7 +103,7 @@ class QueueWorkersIntegrationTests {
 
 	private static ConfigurableApplicationContext startWorker(String bootstrapServers, String instanceId,
 			String... more) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--app.demo.enabled=true", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--app.instance-id=" + instanceId));
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(QueueWorkerApplication.class).run(args.toArray(String[]::new));

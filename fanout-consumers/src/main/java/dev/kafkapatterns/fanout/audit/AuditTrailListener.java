@@ -2,6 +2,7 @@ package dev.kafkapatterns.fanout.audit;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 
@@ -11,13 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.kafkapatterns.fanout.roles.ConditionalOnFanoutRole;
 import dev.kafkapatterns.fanout.roles.FanoutRole;
 import dev.kafkapatterns.model.Event;
-import dev.kafkapatterns.support.delivery.ConsumerIdentity;
-import dev.kafkapatterns.support.delivery.DeliveryRecorder;
+import dev.kafkapatterns.support.delivery.EventBatchProcessor;
+import dev.kafkapatterns.support.delivery.EventBatchProcessors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,31 +28,32 @@ import org.springframework.stereotype.Component;
 @ConditionalOnFanoutRole(FanoutRole.AUDIT)
 class AuditTrailListener {
 
-	private static final ConsumerIdentity AUDIT = FanoutRole.AUDIT.identity();
-
 	private final AuditTrail trail;
 
-	private final DeliveryRecorder recorder;
+	private final EventBatchProcessor processor;
 
 	private final String instance;
 
 	private final Clock clock = Clock.systemUTC();
 
-	AuditTrailListener(AuditProperties properties, JsonMapper json, DeliveryRecorder recorder,
+	AuditTrailListener(AuditProperties properties, JsonMapper json, EventBatchProcessors processors,
 			@Value("${app.instance-id}") String instance) {
 		this.trail = new AuditTrail(properties.file(), json, properties.fsync());
-		this.recorder = recorder;
+		this.processor = processors.forConsumer(FanoutRole.AUDIT.identity());
 		this.instance = instance;
 	}
 
 	@KafkaListener(id = "fanout-audit", groupId = "fanout-audit", topics = "${app.topics.events}",
 			clientIdPrefix = "fanout-audit-${app.instance-id}")
-	void on(ConsumerRecord<String, Event> record, @Header(KafkaHeaders.DELIVERY_ATTEMPT) int deliveryAttempt) {
+	void on(List<ConsumerRecord<String, Event>> records, Acknowledgment acknowledgment) {
+		this.processor.process(records, acknowledgment, this::append);
+	}
+
+	private String append(ConsumerRecord<String, Event> record) {
 		Event event = record.value();
-		this.recorder.failIfRequested(AUDIT, event, deliveryAttempt);
 		this.trail.append(new AuditEntry(event.id(), event.type(), event.key(), event.payload(), event.occurredAt(),
 				record.partition(), record.offset(), this.instance, this.clock.instant()));
-		this.recorder.processed(AUDIT, record, "appended to " + this.trail.file().getFileName());
+		return "appended to " + this.trail.file().getFileName();
 	}
 
 	@PreDestroy

@@ -1,6 +1,10 @@
 package dev.kafkapatterns.fanout.monitoring;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,13 +14,12 @@ import org.slf4j.LoggerFactory;
 import dev.kafkapatterns.fanout.roles.ConditionalOnFanoutRole;
 import dev.kafkapatterns.fanout.roles.FanoutRole;
 import dev.kafkapatterns.model.Event;
-import dev.kafkapatterns.support.delivery.ConsumerIdentity;
-import dev.kafkapatterns.support.delivery.DeliveryRecorder;
+import dev.kafkapatterns.support.delivery.EventBatchProcessor;
+import dev.kafkapatterns.support.delivery.EventBatchProcessors;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,32 +32,32 @@ class MonitoringListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(MonitoringListener.class);
 
-	private static final ConsumerIdentity MONITORING = FanoutRole.MONITORING.identity();
-
 	private final EventMetrics metrics;
 
-	private final DeliveryRecorder recorder;
+	private final EventBatchProcessor processor;
 
 	private final MonitoringProperties properties;
 
+	private final ScheduledFuture<?> summaries;
+
 	private final Clock clock = Clock.systemUTC();
 
-	MonitoringListener(MeterRegistry registry, MonitoringProperties properties, DeliveryRecorder recorder) {
+	MonitoringListener(MeterRegistry registry, MonitoringProperties properties, EventBatchProcessors processors,
+			TaskScheduler scheduler) {
 		this.metrics = new EventMetrics(registry, properties.maxTypes());
 		this.properties = properties;
-		this.recorder = recorder;
+		this.processor = processors.forConsumer(FanoutRole.MONITORING.identity());
+		this.summaries = scheduler.scheduleWithFixedDelay(this::logSummary,
+				this.clock.instant().plus(properties.summaryInterval()), properties.summaryInterval());
 	}
 
 	@KafkaListener(id = "fanout-monitoring", groupId = "fanout-monitoring", topics = "${app.topics.events}",
 			clientIdPrefix = "fanout-monitoring-${app.instance-id}")
-	void on(ConsumerRecord<String, Event> record, @Header(KafkaHeaders.DELIVERY_ATTEMPT) int deliveryAttempt) {
-		this.recorder.failIfRequested(MONITORING, record.value(), deliveryAttempt);
-		String countedAs = this.metrics.record(record.value(), this.clock.instant());
-		this.recorder.processed(MONITORING, record, "counted as events.received{type=" + countedAs + "}");
+	void on(List<ConsumerRecord<String, Event>> records, Acknowledgment acknowledgment) {
+		this.processor.process(records, acknowledgment, (record) -> "counted as events.received{type="
+				+ this.metrics.record(record.value(), this.clock.instant()) + "}");
 	}
 
-	@Scheduled(fixedDelayString = "${fanout.monitoring.summary-interval:30s}",
-			initialDelayString = "${fanout.monitoring.summary-interval:30s}")
 	void logSummary() {
 		EventMetrics.Summary summary = this.metrics.drainSummary();
 		if (summary.count() == 0) {
@@ -64,6 +67,11 @@ class MonitoringListener {
 		logger.info("summary: {} events in the last {}s ({}/s), {} since start; by type: {}; max latency {} ms",
 				summary.count(), Math.round(seconds), String.format("%.1f", summary.count() / seconds), summary.total(),
 				summary.describeTypes(), summary.maxLatencyMillis());
+	}
+
+	@PreDestroy
+	void stopSummaries() {
+		this.summaries.cancel(false);
 	}
 
 }

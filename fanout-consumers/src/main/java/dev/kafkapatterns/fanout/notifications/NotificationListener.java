@@ -1,16 +1,17 @@
 package dev.kafkapatterns.fanout.notifications;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.kafkapatterns.fanout.roles.ConditionalOnFanoutRole;
 import dev.kafkapatterns.fanout.roles.FanoutRole;
 import dev.kafkapatterns.model.Event;
-import dev.kafkapatterns.support.delivery.ConsumerIdentity;
-import dev.kafkapatterns.support.delivery.DeliveryRecorder;
+import dev.kafkapatterns.support.delivery.EventBatchProcessor;
+import dev.kafkapatterns.support.delivery.EventBatchProcessors;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,21 +22,19 @@ import org.springframework.stereotype.Component;
 @ConditionalOnFanoutRole(FanoutRole.NOTIFICATIONS)
 class NotificationListener {
 
-	private static final ConsumerIdentity NOTIFICATIONS = FanoutRole.NOTIFICATIONS.identity();
-
 	private final NotificationRenderer renderer = new NotificationRenderer();
 
-	private final DeliveryRecorder recorder;
+	private final EventBatchProcessor processor;
 
-	NotificationListener(DeliveryRecorder recorder) {
-		this.recorder = recorder;
+	NotificationListener(EventBatchProcessors processors) {
+		this.processor = processors.forConsumer(FanoutRole.NOTIFICATIONS.identity());
 	}
 
 	@KafkaListener(id = "fanout-notifications", groupId = "fanout-notifications", topics = "${app.topics.events}",
 			clientIdPrefix = "fanout-notifications-${app.instance-id}")
-	void on(ConsumerRecord<String, Event> record, @Header(KafkaHeaders.DELIVERY_ATTEMPT) int deliveryAttempt) {
-		this.recorder.failIfRequested(NOTIFICATIONS, record.value(), deliveryAttempt);
-		this.recorder.processed(NOTIFICATIONS, record, "notify: " + this.renderer.render(record.value()));
+	void on(List<ConsumerRecord<String, Event>> records, Acknowledgment acknowledgment) {
+		this.processor.process(records, acknowledgment,
+				(record) -> "notify: " + this.renderer.render(record.value()));
 	}
 
 }

@@ -1,10 +1,13 @@
 package dev.kafkapatterns.fanout.roles;
 
+import java.util.Locale;
+
 import dev.kafkapatterns.support.delivery.ConsumerIdentity;
 
 /**
- * A fanout role. Each has its own consumer group, which is what makes it receive every event
- * regardless of the other roles.
+ * A fanout role. Each reads the events topic in its own consumer group (the {@code groupId} on its
+ * {@code @KafkaListener}), which is what makes it receive every event regardless of the other
+ * roles.
  */
 public enum FanoutRole {
 
@@ -19,17 +22,17 @@ public enum FanoutRole {
 
 	/** The role's name as {@code fanout.role} and failures on purpose spell it. */
 	public String roleName() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** The role's service name and consumer group: {@code fanout-audit} and so on. */
-	public String group() {
+	/** The role's service name in logs, receipts and client ids: {@code fanout-audit} and so on. */
+	public String serviceName() {
 		return "fanout-" + roleName();
 	}
 
-	/** The identity of this role's consumer in logs and receipts. */
+	/** Who processes events in this role, as log lines and receipts name it. */
 	public ConsumerIdentity identity() {
-		return new ConsumerIdentity(group(), group(), roleName());
+		return new ConsumerIdentity(serviceName(), roleName(), "event");
 	}
 
 }

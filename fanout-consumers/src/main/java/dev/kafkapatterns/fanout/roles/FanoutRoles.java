@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.core.env.Environment;
+
 /**
  * Parses {@code fanout.role}: one role, a comma-separated list, or {@code all}.
  */
@@ -13,6 +15,9 @@ public final class FanoutRoles {
 
 	/** The property that picks the roles. */
 	public static final String PROPERTY = "fanout.role";
+
+	/** Every role, in one process: the default, for a light local run. */
+	public static final String ALL = "all";
 
 	private FanoutRoles() {
 	}
@@ -27,7 +32,7 @@ public final class FanoutRoles {
 		if (value == null || value.isBlank()) {
 			throw invalid(value);
 		}
-		if (value.strip().equalsIgnoreCase("all")) {
+		if (value.strip().equalsIgnoreCase(ALL)) {
 			return EnumSet.allOf(FanoutRole.class);
 		}
 		Set<FanoutRole> roles = EnumSet.noneOf(FanoutRole.class);
@@ -39,6 +44,15 @@ public final class FanoutRoles {
 				.orElseThrow(() -> invalid(value)));
 		}
 		return roles;
+	}
+
+	/**
+	 * The roles {@code fanout.role} picks in an environment, {@code all} when it is not set.
+	 * @param environment the environment
+	 * @return the roles
+	 */
+	public static Set<FanoutRole> of(Environment environment) {
+		return parse(environment.getProperty(PROPERTY, ALL));
 	}
 
 	private static IllegalArgumentException invalid(String value) {

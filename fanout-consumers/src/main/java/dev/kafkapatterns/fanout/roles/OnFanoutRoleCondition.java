@@ -16,7 +16,7 @@ class OnFanoutRoleCondition implements Condition {
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnFanoutRole.class.getName());
 		FanoutRole role = (FanoutRole) attributes.get("value");
-		return FanoutRoles.parse(context.getEnvironment().getProperty(FanoutRoles.PROPERTY, "all")).contains(role);
+		return FanoutRoles.of(context.getEnvironment()).contains(role);
 	}
 
 }

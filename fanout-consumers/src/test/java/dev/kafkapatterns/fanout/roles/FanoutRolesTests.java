@@ -27,9 +27,9 @@ class FanoutRolesTests {
 	}
 
 	@Test
-	void eachRoleHasItsOwnGroup() {
-		assertThat(FanoutRole.AUDIT.group()).isEqualTo("fanout-audit");
-		assertThat(FanoutRole.NOTIFICATIONS.identity().group()).isEqualTo("fanout-notifications");
+	void eachRoleIsItsOwnService() {
+		assertThat(FanoutRole.AUDIT.serviceName()).isEqualTo("fanout-audit");
+		assertThat(FanoutRole.NOTIFICATIONS.identity().service()).isEqualTo("fanout-notifications");
 		assertThat(FanoutRole.MONITORING.identity().role()).isEqualTo("monitoring");
 	}
 

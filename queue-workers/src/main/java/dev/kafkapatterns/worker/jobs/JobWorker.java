@@ -1,22 +1,19 @@
 package dev.kafkapatterns.worker.jobs;
 
 import java.time.Duration;
+import java.util.List;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.kafkapatterns.model.Event;
 import dev.kafkapatterns.support.delivery.ConsumerIdentity;
-import dev.kafkapatterns.support.delivery.DeliveryRecorder;
+import dev.kafkapatterns.support.delivery.EventBatchProcessor;
+import dev.kafkapatterns.support.delivery.EventBatchProcessors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,67 +24,31 @@ import org.springframework.stereotype.Component;
 @Component
 class JobWorker {
 
-	static final ConsumerIdentity WORKER = new ConsumerIdentity("queue-worker", "queue-workers", "worker");
+	static final ConsumerIdentity WORKER = new ConsumerIdentity("queue-worker", "worker", "job");
 
-	private static final Logger logger = LoggerFactory.getLogger(JobWorker.class);
+	private final JobWork jobWork;
 
-	private final DeliveryRecorder recorder;
-
-	private final WorkerProperties properties;
-
-	private final CompletedJobs completed;
-
-	private final String instance;
+	private final EventBatchProcessor processor;
 
 	private final Timer work;
 
-	private final Counter duplicatesSkipped;
-
-	JobWorker(DeliveryRecorder recorder, WorkerProperties properties, MeterRegistry registry,
-			@Value("${app.instance-id}") String instance) {
-		this.recorder = recorder;
-		this.properties = properties;
-		this.completed = new CompletedJobs(properties.completedIdsMax());
-		this.instance = instance;
+	JobWorker(JobWork jobWork, EventBatchProcessors processors, WorkerProperties properties, MeterRegistry registry) {
+		this.jobWork = jobWork;
+		// Jobs this instance completed are remembered, so a redelivered job is not done twice here.
+		this.processor = processors.forConsumer(WORKER, properties.completedIdsMax());
 		this.work = Timer.builder("jobs.work").description("Simulated work per job").register(registry);
-		this.duplicatesSkipped = Counter.builder("jobs.duplicates.skipped")
-			.description("Redelivered jobs this instance had already completed")
-			.register(registry);
 	}
 
 	@KafkaListener(id = "queue-worker", groupId = "queue-workers", topics = "${app.topics.events}",
-			concurrency = "${worker.concurrency:1}", clientIdPrefix = "queue-worker-${app.instance-id}")
-	void on(ConsumerRecord<String, Event> record, @Header(KafkaHeaders.DELIVERY_ATTEMPT) int deliveryAttempt) {
-		Event job = record.value();
-		CompletedJobs.State state = this.completed.stateOf(job.id());
-		if (state == CompletedJobs.State.RECEIPT_SENT) {
-			this.duplicatesSkipped.increment();
-			logger.info("skipped job {} (partition={} offset={}): instance {} already completed it", job.id(),
-					record.partition(), record.offset(), this.instance);
-			return;
-		}
-		Duration duration = JobWork.of(job, this.properties);
-		if (state == null) {
-			this.recorder.failIfRequested(WORKER, job, deliveryAttempt);
-			this.work.record(() -> simulate(duration));
-			this.completed.workDone(job.id());
-		}
-		// A job whose work is done but whose receipt failed only needs its receipt.
-		this.recorder.processed(WORKER, record, "job done in " + duration.toMillis() + " ms");
-		this.completed.receiptSent(job.id());
+			clientIdPrefix = "queue-worker-${app.instance-id}")
+	void on(List<ConsumerRecord<String, Event>> jobs, Acknowledgment acknowledgment) {
+		this.processor.process(jobs, acknowledgment, this::doJob);
 	}
 
-	private static void simulate(Duration duration) {
-		if (duration.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted during job work", ex);
-		}
+	private String doJob(ConsumerRecord<String, Event> job) {
+		Duration duration = this.jobWork.of(job.value());
+		this.work.record(() -> JobWork.simulate(duration));
+		return "job done in " + duration.toMillis() + " ms";
 	}
 
 }

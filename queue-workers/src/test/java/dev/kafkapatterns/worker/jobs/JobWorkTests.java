@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.kafkapatterns.model.Event;
+import dev.kafkapatterns.support.demo.DemoProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,18 +16,27 @@ class JobWorkTests {
 	private final WorkerProperties properties = new WorkerProperties(Duration.ofMillis(100), Duration.ofSeconds(2), 1,
 			1000);
 
+	private final JobWork demo = new JobWork(this.properties, new DemoProperties(true, Duration.ofSeconds(60)));
+
 	@Test
 	void workComesFromThePayloadBoundedByTheMaximum() {
-		assertThat(JobWork.of(job(Map.of("workMs", 250)), this.properties)).isEqualTo(Duration.ofMillis(250));
-		assertThat(JobWork.of(job(Map.of("workMs", 0)), this.properties)).isZero();
-		assertThat(JobWork.of(job(Map.of("workMs", 60_000)), this.properties)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(this.demo.of(job(Map.of("workMs", 250)))).isEqualTo(Duration.ofMillis(250));
+		assertThat(this.demo.of(job(Map.of("workMs", 0)))).isZero();
+		assertThat(this.demo.of(job(Map.of("workMs", 60_000)))).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	@Test
 	void withoutAUsableWorkMsTheDefaultApplies() {
-		assertThat(JobWork.of(job(Map.of()), this.properties)).isEqualTo(Duration.ofMillis(100));
-		assertThat(JobWork.of(job(Map.of("workMs", "lots")), this.properties)).isEqualTo(Duration.ofMillis(100));
-		assertThat(JobWork.of(job(Map.of("workMs", -5)), this.properties)).isEqualTo(Duration.ofMillis(100));
+		assertThat(this.demo.of(job(Map.of()))).isEqualTo(Duration.ofMillis(100));
+		assertThat(this.demo.of(job(Map.of("workMs", "lots")))).isEqualTo(Duration.ofMillis(100));
+		assertThat(this.demo.of(job(Map.of("workMs", -5)))).isEqualTo(Duration.ofMillis(100));
+	}
+
+	@Test
+	void withTheDemoLeversOffWorkMsIsPlainData() {
+		JobWork production = new JobWork(this.properties, new DemoProperties(false, Duration.ofSeconds(60)));
+		assertThat(production.of(job(Map.of("workMs", 9_000)))).isEqualTo(Duration.ofMillis(100));
+		assertThat(production.of(job(Map.of("workMs", 0)))).isEqualTo(Duration.ofMillis(100));
 	}
 
 	private static Event job(Map<String, Object> payload) {

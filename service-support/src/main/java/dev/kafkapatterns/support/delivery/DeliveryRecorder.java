@@ -1,10 +1,7 @@
 package dev.kafkapatterns.support.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -12,20 +9,18 @@ import org.slf4j.LoggerFactory;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.model.Event;
-import dev.kafkapatterns.model.SimulatedFailure;
 
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * Records that a consumer processed an event: one log line with service, group, instance,
- * partition, offset, key and event id, and a {@link DeliveryReceipt} on the receipts topic.
+ * partition, offset, key and event id, and a {@link DeliveryReceipt} sent to the receipts topic.
  *
- * <p>The receipt is sent synchronously, inside the listener, so it is on the broker before the
- * container commits the event's offset. A crash in between means the event is processed again
- * and gets a second receipt: delivery is at-least-once, and receipts show it honestly. While the
- * broker is away, the idempotent producer keeps retrying the receipt on its own (up to
- * {@code delivery.timeout.ms}); the send timeout waits a little longer than that, so a short
- * outage costs a pause, not a second processing of the event.
+ * <p>The receipt is sent asynchronously: the caller collects the futures of a whole poll and
+ * waits for all of them before it commits, so one broker round trip serves many events and an
+ * offset is still committed only after its receipt is acknowledged.
  */
 public class DeliveryRecorder {
 
@@ -37,68 +32,50 @@ public class DeliveryRecorder {
 
 	private final String instance;
 
-	private final Duration sendTimeout;
-
 	private final Clock clock;
 
-	public DeliveryRecorder(KafkaTemplate<Object, Object> template, String receiptsTopic, String instance,
-			Duration sendTimeout, Clock clock) {
+	public DeliveryRecorder(KafkaTemplate<Object, Object> template, String receiptsTopic, String instance, Clock clock) {
 		this.template = template;
 		this.receiptsTopic = receiptsTopic;
 		this.instance = instance;
-		this.sendTimeout = sendTimeout;
 		this.clock = clock;
 	}
 
-	/**
-	 * Throws if the event's payload asks this consumer's role to fail this delivery attempt.
-	 * @param consumer the consumer
-	 * @param event the event
-	 * @param deliveryAttempt the delivery attempt, starting at 1
-	 * @throws SimulatedFailureException when the payload asks for a failure
-	 */
-	public void failIfRequested(ConsumerIdentity consumer, Event event, int deliveryAttempt) {
-		SimulatedFailure.requestedBy(event)
-			.filter((failure) -> failure.failsAttempt(consumer.role(), deliveryAttempt))
-			.ifPresent((failure) -> {
-				throw new SimulatedFailureException(failure.describe(deliveryAttempt));
-			});
+	/** The topic receipts go to. */
+	public String receiptsTopic() {
+		return this.receiptsTopic;
+	}
+
+	/** The instance id of this process, as receipts and log lines name it. */
+	public String instance() {
+		return this.instance;
 	}
 
 	/**
-	 * Logs the processed event and publishes its receipt, waiting for the broker's
-	 * acknowledgement.
+	 * Logs the processed event and sends its receipt.
 	 * @param consumer the consumer that processed the event
+	 * @param group the consumer group it processed the event in
 	 * @param record the processed record
 	 * @param outcome what processing did, in a few words, appended to the log line
-	 * @return the receipt that was published
+	 * @return completes when the broker acknowledged the receipt, or fails when it did not (also at
+	 * once, when the producer refuses the receipt)
 	 */
-	public DeliveryReceipt processed(ConsumerIdentity consumer, ConsumerRecord<String, Event> record,
-			String outcome) {
+	public CompletableFuture<SendResult<Object, Object>> processed(ConsumerIdentity consumer, String group,
+			ConsumerRecord<String, Event> record, String outcome) {
 		Event event = record.value();
 		logger.info("processed service={} group={} instance={} partition={} offset={} key={} eventId={} type={} | {}",
-				consumer.service(), consumer.group(), this.instance, record.partition(), record.offset(),
-				LogText.printable(record.key()), event.id(), LogText.printable(event.type()), LogText.printable(outcome));
-		DeliveryReceipt receipt = new DeliveryReceipt(event.id(), consumer.group(), consumer.service(), this.instance,
+				consumer.service(), group, this.instance, record.partition(), record.offset(),
+				LogText.printable(record.key()), LogText.printable(event.id()), LogText.printable(event.type()),
+				LogText.printable(outcome));
+		DeliveryReceipt receipt = new DeliveryReceipt(event.id(), group, consumer.service(), this.instance,
 				record.partition(), record.offset(), this.clock.instant());
-		send(receipt);
-		return receipt;
-	}
-
-	private void send(DeliveryReceipt receipt) {
 		try {
-			this.template.send(this.receiptsTopic, receipt.eventId(), receipt)
-				.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			return this.template.send(this.receiptsTopic, receipt.eventId(), receipt);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ReceiptNotAcknowledgedException(
-					"Interrupted while publishing the receipt of event " + receipt.eventId(), ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			// The listener fails, so the event is retried and its offset is not committed.
-			throw new ReceiptNotAcknowledgedException("The broker did not acknowledge the receipt of event "
-					+ receipt.eventId() + " within " + this.sendTimeout.toMillis() + " ms", ex);
+		catch (KafkaException ex) {
+			// The producer refused at once, for example with no metadata for the topic within
+			// max.block.ms: a receipt that failed, like one the broker did not acknowledge.
+			return CompletableFuture.failedFuture(ex);
 		}
 	}
 

@@ -1,34 +1,28 @@
 package dev.kafkapatterns.support.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.kafkapatterns.support.demo.DemoProperties;
+import dev.kafkapatterns.support.demo.SimulatedFailures;
+import dev.kafkapatterns.support.errors.ExceptionCauses;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -38,28 +32,41 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What a consumer application needs on top of Spring Boot's Kafka auto-configuration: the
- * {@link DeliveryRecorder}, and one {@link DefaultErrorHandler} that Boot wires into every
- * listener container. The error handler retries with exponential backoff, then hands the record
- * to a {@link DeadLetterPublishingRecoverer}. Poison records (a
- * {@code DeserializationException} from the {@code ErrorHandlingDeserializer}) are not
- * retryable, so they go to the dead-letter topic at once.
+ * {@link EventBatchProcessors} its listeners use, and one {@link DefaultErrorHandler} that Boot
+ * wires into every listener container. The error handler retries a failed event with exponential
+ * backoff, then dead-letters it; poison records ({@code DeserializationException}) are not
+ * retryable, so they go to the dead-letter topic at once; a receipt the broker did not take is
+ * retried for as long as the broker needs.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RetryProperties.class)
+@EnableConfigurationProperties({ RetryProperties.class, ReceiptProperties.class, DeliveryProperties.class })
 public class EventConsumerConfiguration {
-
-	/** The dead-letter header that says, in plain words, why the record could not be processed. */
-	public static final String REASON_HEADER = "dlt-reason";
-
-	/** The dead-letter header that says, as text, where the record came from: {@code events-3@1207}. */
-	public static final String ORIGIN_HEADER = "dlt-original";
 
 	private static final Logger logger = LoggerFactory.getLogger(EventConsumerConfiguration.class);
 
 	@Bean
 	DeliveryRecorder deliveryRecorder(KafkaTemplate<Object, Object> template, TopicsProperties topics,
-			@Value("${app.instance-id}") String instance, @Value("${app.receipts.send-timeout:130s}") Duration sendTimeout) {
-		return new DeliveryRecorder(template, topics.receipts(), instance, sendTimeout, Clock.systemUTC());
+			@Value("${app.instance-id}") String instance) {
+		return new DeliveryRecorder(template, topics.receipts(), instance, Clock.systemUTC());
+	}
+
+	@Bean
+	SimulatedFailures simulatedFailures(DemoProperties demo) {
+		return new SimulatedFailures(demo);
+	}
+
+	@Bean
+	ReceiptHealthIndicator receiptsHealthIndicator(ReceiptProperties receipts) {
+		return new ReceiptHealthIndicator(receipts.unhealthyAfter(), Clock.systemUTC());
+	}
+
+	@Bean
+	EventBatchProcessors eventBatchProcessors(DeliveryRecorder recorder, SimulatedFailures failures,
+			DefaultErrorHandler errorHandler, ReceiptHealthIndicator receiptHealth, MeterRegistry meterRegistry,
+			DeliveryProperties delivery, ReceiptProperties receipts) {
+		// The error handler counts the failed attempts of each record: failures on purpose use it.
+		return new EventBatchProcessors(recorder, failures, errorHandler, receiptHealth, meterRegistry, delivery,
+				receipts);
 	}
 
 	@Bean
@@ -78,65 +85,29 @@ public class EventConsumerConfiguration {
 		// The exception message, class, group and original topic/partition/offset stay; the stack
 		// trace would only bloat each dead letter.
 		recoverer.excludeHeader(HeadersToAdd.EX_STACKTRACE);
-		// Spring's message header holds the outermost exception ("failed to deserialize"); the root
-		// cause says what was actually wrong. Spring's original partition and offset headers are
-		// binary; the origin header repeats them as text, for kcat and for people.
-		recoverer.addHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
-				new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8)),
-				new RecordHeader(ORIGIN_HEADER, (record.topic() + "-" + record.partition() + "@" + record.offset())
-					.getBytes(StandardCharsets.UTF_8)) }));
+		recoverer.addHeadersFunction(new DeadLetterHeaders());
 		return recoverer;
 	}
 
 	@Bean
 	DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, RetryProperties retry,
 			MeterRegistry meterRegistry) {
-		ConsumerRecordRecoverer recoverer = (record, exception) -> {
-			deadLetters.accept(record, exception);
-			// The container runs the recoverer on the consumer thread, which knows its group.
-			String group = KafkaUtils.getConsumerGroupId();
-			meterRegistry.counter("events.dead.lettered", "group", String.valueOf(group)).increment();
-			logger.warn("dead-lettered group={} topic={} partition={} offset={} key={} reason={}", group,
-					record.topic(), record.partition(), record.offset(), LogText.printable(String.valueOf(record.key())),
-					LogText.printable(reason(exception)));
-		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(
+				new LoggingDeadLetterRecoverer(deadLetters, meterRegistry), backOff);
 		// A receipt the broker did not take is the broker's problem, not the event's: wait for the
 		// broker, however long, instead of dead-lettering an event that was processed.
-		errorHandler.setBackOffFunction((record, exception) -> causedBy(exception, ReceiptNotAcknowledgedException.class)
-				? new FixedBackOff(retry.maxInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+		errorHandler.setBackOffFunction(
+				(record, exception) -> ExceptionCauses.isCausedBy(exception, ReceiptNotAcknowledgedException.class)
+						? new FixedBackOff(retry.maxInterval().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
 		errorHandler.setRetryListeners((record, exception, deliveryAttempt) -> logger.warn(
 				"attempt {} failed group={} topic={} partition={} offset={} key={} reason={}", deliveryAttempt,
 				KafkaUtils.getConsumerGroupId(), record.topic(), record.partition(), record.offset(),
-				LogText.printable(String.valueOf(record.key())), LogText.printable(reason(exception))));
+				LogText.printable(String.valueOf(record.key())), LogText.printable(ExceptionCauses.reason(exception))));
 		return errorHandler;
-	}
-
-	private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
-		for (Throwable cause = exception; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Puts the delivery attempt in a header, so that a listener can tell a retry from a first
-	 * attempt (failures on purpose depend on it).
-	 */
-	@Bean
-	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> deliveryAttemptHeader() {
-		return (container) -> container.getContainerProperties().setDeliveryAttemptHeader(true);
-	}
-
-	private static String reason(Exception exception) {
-		Throwable cause = NestedExceptionUtils.getMostSpecificCause(exception);
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 }

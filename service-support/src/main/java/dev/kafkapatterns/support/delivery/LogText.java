@@ -1,29 +1,43 @@
 package dev.kafkapatterns.support.delivery;
 
 /**
- * Makes text from a record safe to log: a key or payload written by any Kafka client could
- * otherwise carry line breaks and forge log lines.
+ * Makes text from a record safe to log: a key, an id or a payload written by any Kafka client
+ * could otherwise carry line breaks and forge log lines, or bidi overrides that make a line read
+ * differently from what it says. Every control and format character (Unicode categories Cc and
+ * Cf, and the line and paragraph separators) becomes {@code ?}, and long text is cut.
  */
-final class LogText {
+public final class LogText {
 
 	private static final int MAX_LENGTH = 300;
 
 	private LogText() {
 	}
 
-	static String printable(String text) {
+	/**
+	 * The text, safe for one log line.
+	 * @param text any text, or {@code null}
+	 * @return the printable text
+	 */
+	public static String printable(String text) {
 		if (text == null) {
 			return "null";
 		}
 		StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
 		for (int i = 0; i < text.length() && safe.length() < MAX_LENGTH; i++) {
 			char c = text.charAt(i);
-			safe.append(Character.isISOControl(c) ? '?' : c);
+			safe.append(isUnsafe(c) ? '?' : c);
 		}
 		if (text.length() > MAX_LENGTH) {
 			safe.append('…');
 		}
 		return safe.toString();
+	}
+
+	static boolean isUnsafe(char c) {
+		return switch (Character.getType(c)) {
+			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+			default -> false;
+		};
 	}
 
 }

@@ -14,7 +14,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import dev.kafkapatterns.support.delivery.EventConsumerConfiguration;
+import dev.kafkapatterns.support.delivery.DeadLetterHeaders;
 
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -41,8 +41,8 @@ public final class DeadLetters implements AutoCloseable {
 		for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
 			this.read.add(new DeadLetter(record.key(), new String(record.value(), StandardCharsets.UTF_8),
 					header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP), header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-					offset(record), header(record, EventConsumerConfiguration.REASON_HEADER),
-					header(record, EventConsumerConfiguration.ORIGIN_HEADER)));
+					offset(record), header(record, DeadLetterHeaders.REASON),
+					header(record, DeadLetterHeaders.ORIGIN)));
 		}
 		return List.copyOf(this.read);
 	}

@@ -1,4 +1,4 @@
-package dev.kafkapatterns.support.delivery;
+package dev.kafkapatterns.support.demo;
 
 /**
  * Thrown when an event's payload asks this consumer to fail, so that users can watch a retry
