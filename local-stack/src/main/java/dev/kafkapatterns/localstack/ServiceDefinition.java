@@ -77,6 +77,8 @@ record ServiceDefinition(String name, Path jar, int httpPort, Map<String, String
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
 		// Eight banners in a row say nothing the prefixed log lines do not.
 		environment.put("SPRING_MAIN_BANNER_MODE", "off");
+		// The demo's levers (failFor, workMs) are on in the local stack, as in docker-compose.yml.
+		environment.put("APP_DEMO_ENABLED", "true");
 		return environment;
 	}
 
