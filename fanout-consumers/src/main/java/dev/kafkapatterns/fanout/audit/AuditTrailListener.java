@@ -13,7 +13,7 @@ import dev.kafkapatterns.fanout.roles.ConditionalOnFanoutRole;
 import dev.kafkapatterns.fanout.roles.FanoutRole;
 import dev.kafkapatterns.model.Event;
 import dev.kafkapatterns.support.delivery.EventBatchProcessor;
-import dev.kafkapatterns.support.delivery.EventBatchProcessors;
+import dev.kafkapatterns.support.delivery.EventProcessors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,7 +36,7 @@ class AuditTrailListener {
 
 	private final Clock clock = Clock.systemUTC();
 
-	AuditTrailListener(AuditProperties properties, JsonMapper json, EventBatchProcessors processors,
+	AuditTrailListener(AuditProperties properties, JsonMapper json, EventProcessors processors,
 			@Value("${app.instance-id}") String instance) {
 		this.trail = new AuditTrail(properties.file(), json, properties.fsync());
 		this.processor = processors.forConsumer(FanoutRole.AUDIT.identity());

@@ -15,7 +15,7 @@ import dev.kafkapatterns.fanout.roles.ConditionalOnFanoutRole;
 import dev.kafkapatterns.fanout.roles.FanoutRole;
 import dev.kafkapatterns.model.Event;
 import dev.kafkapatterns.support.delivery.EventBatchProcessor;
-import dev.kafkapatterns.support.delivery.EventBatchProcessors;
+import dev.kafkapatterns.support.delivery.EventProcessors;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -42,7 +42,7 @@ class MonitoringListener {
 
 	private final Clock clock = Clock.systemUTC();
 
-	MonitoringListener(MeterRegistry registry, MonitoringProperties properties, EventBatchProcessors processors,
+	MonitoringListener(MeterRegistry registry, MonitoringProperties properties, EventProcessors processors,
 			TaskScheduler scheduler) {
 		this.metrics = new EventMetrics(registry, properties.maxTypes());
 		this.properties = properties;

@@ -8,7 +8,7 @@ import dev.kafkapatterns.fanout.roles.ConditionalOnFanoutRole;
 import dev.kafkapatterns.fanout.roles.FanoutRole;
 import dev.kafkapatterns.model.Event;
 import dev.kafkapatterns.support.delivery.EventBatchProcessor;
-import dev.kafkapatterns.support.delivery.EventBatchProcessors;
+import dev.kafkapatterns.support.delivery.EventProcessors;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -26,7 +26,7 @@ class NotificationListener {
 
 	private final EventBatchProcessor processor;
 
-	NotificationListener(EventBatchProcessors processors) {
+	NotificationListener(EventProcessors processors) {
 		this.processor = processors.forConsumer(FanoutRole.NOTIFICATIONS.identity());
 	}
 

@@ -2,18 +2,27 @@ package dev.kafkapatterns.worker.jobs;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import dev.kafkapatterns.model.Event;
+import dev.kafkapatterns.support.delivery.ConsumerIdentity;
 import dev.kafkapatterns.support.demo.DemoProperties;
 
 import org.springframework.stereotype.Component;
 
 /**
- * How long a job's simulated work takes: {@code payload.workMs}, bounded by
- * {@code worker.max-work}, when the demo's levers are on ({@code app.demo.enabled}); otherwise,
- * or when the payload does not say, {@code worker.default-work}.
+ * A job's work, the same in both worker modes: simulated by sleeping {@code payload.workMs},
+ * bounded by {@code worker.max-work}, when the demo's levers are on ({@code app.demo.enabled});
+ * otherwise, or when the payload does not say, {@code worker.default-work}. Timed as
+ * {@code jobs.work}.
  */
 @Component
-class JobWork {
+public class JobWork {
+
+	/** Who does jobs, as log lines and receipts name it, in either mode. */
+	public static final ConsumerIdentity WORKER = new ConsumerIdentity("queue-worker", "worker", "job");
 
 	/** The payload field that asks for an amount of work. */
 	static final String WORK_MS = "workMs";
@@ -22,9 +31,23 @@ class JobWork {
 
 	private final boolean demo;
 
-	JobWork(WorkerProperties properties, DemoProperties demo) {
+	private final Timer work;
+
+	JobWork(WorkerProperties properties, DemoProperties demo, MeterRegistry registry) {
 		this.properties = properties;
 		this.demo = demo.enabled();
+		this.work = Timer.builder("jobs.work").description("Simulated work per job").register(registry);
+	}
+
+	/**
+	 * Does one job.
+	 * @param job the record
+	 * @return what was done, for the log line
+	 */
+	public String doJob(ConsumerRecord<String, Event> job) {
+		Duration duration = of(job.value());
+		this.work.record(() -> simulate(duration));
+		return "job done in " + duration.toMillis() + " ms";
 	}
 
 	Duration of(Event job) {
@@ -35,7 +58,7 @@ class JobWork {
 		return this.properties.defaultWork();
 	}
 
-	static void simulate(Duration duration) {
+	private static void simulate(Duration duration) {
 		if (duration.isZero()) {
 			return;
 		}

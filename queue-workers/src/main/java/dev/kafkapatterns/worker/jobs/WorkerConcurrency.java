@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
  * {@link WorkerProperties}, so the default lives in one place.
  */
 @Component
+@ConditionalOnWorkerMode(WorkerMode.GROUP)
 class WorkerConcurrency implements ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> {
 
 	private final int concurrency;

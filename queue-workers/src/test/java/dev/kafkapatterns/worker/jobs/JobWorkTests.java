@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.kafkapatterns.model.Event;
@@ -14,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobWorkTests {
 
 	private final WorkerProperties properties = new WorkerProperties(Duration.ofMillis(100), Duration.ofSeconds(2), 1,
-			1000);
+			1000, WorkerMode.GROUP);
 
-	private final JobWork demo = new JobWork(this.properties, new DemoProperties(true, Duration.ofSeconds(60)));
+	private final JobWork demo = new JobWork(this.properties, new DemoProperties(true, Duration.ofSeconds(60)),
+			new SimpleMeterRegistry());
 
 	@Test
 	void workComesFromThePayloadBoundedByTheMaximum() {
@@ -34,7 +36,8 @@ class JobWorkTests {
 
 	@Test
 	void withTheDemoLeversOffWorkMsIsPlainData() {
-		JobWork production = new JobWork(this.properties, new DemoProperties(false, Duration.ofSeconds(60)));
+		JobWork production = new JobWork(this.properties, new DemoProperties(false, Duration.ofSeconds(60)),
+				new SimpleMeterRegistry());
 		assertThat(production.of(job(Map.of("workMs", 9_000)))).isEqualTo(Duration.ofMillis(100));
 		assertThat(production.of(job(Map.of("workMs", 0)))).isEqualTo(Duration.ofMillis(100));
 	}

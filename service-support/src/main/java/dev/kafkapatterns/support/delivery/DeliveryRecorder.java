@@ -1,6 +1,7 @@
 package dev.kafkapatterns.support.delivery;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +17,8 @@ import org.springframework.kafka.support.SendResult;
 
 /**
  * Records that a consumer processed an event: one log line with service, group, instance,
- * partition, offset, key and event id, and a {@link DeliveryReceipt} sent to the receipts topic.
+ * partition, offset, key and event id (and, in a share group, the delivery count), and a
+ * {@link DeliveryReceipt} sent to the receipts topic.
  *
  * <p>The receipt is sent asynchronously: the caller collects the futures of a whole poll and
  * waits for all of them before it commits, so one broker round trip serves many events and an
@@ -63,10 +65,20 @@ public class DeliveryRecorder {
 	public CompletableFuture<SendResult<Object, Object>> processed(ConsumerIdentity consumer, String group,
 			ConsumerRecord<String, Event> record, String outcome) {
 		Event event = record.value();
-		logger.info("processed service={} group={} instance={} partition={} offset={} key={} eventId={} type={} | {}",
-				consumer.service(), group, this.instance, record.partition(), record.offset(),
-				LogText.printable(record.key()), LogText.printable(event.id()), LogText.printable(event.type()),
-				LogText.printable(outcome));
+		Optional<Short> deliveryCount = record.deliveryCount();
+		if (deliveryCount.isPresent()) {
+			// Share groups count deliveries; consumer groups do not.
+			logger.info("processed service={} group={} instance={} partition={} offset={} key={} eventId={} type={} "
+					+ "deliveryCount={} | {}", consumer.service(), group, this.instance, record.partition(),
+					record.offset(), LogText.printable(record.key()), LogText.printable(event.id()),
+					LogText.printable(event.type()), deliveryCount.get(), LogText.printable(outcome));
+		}
+		else {
+			logger.info("processed service={} group={} instance={} partition={} offset={} key={} eventId={} type={} | {}",
+					consumer.service(), group, this.instance, record.partition(), record.offset(),
+					LogText.printable(record.key()), LogText.printable(event.id()), LogText.printable(event.type()),
+					LogText.printable(outcome));
+		}
 		DeliveryReceipt receipt = new DeliveryReceipt(event.id(), group, consumer.service(), this.instance,
 				record.partition(), record.offset(), this.clock.instant());
 		try {

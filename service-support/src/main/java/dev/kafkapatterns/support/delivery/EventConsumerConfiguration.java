@@ -32,7 +32,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What a consumer application needs on top of Spring Boot's Kafka auto-configuration: the
- * {@link EventBatchProcessors} its listeners use, and one {@link DefaultErrorHandler} that Boot
+ * {@link EventProcessors} its listeners use, and one {@link DefaultErrorHandler} that Boot
  * wires into every listener container. The error handler retries a failed event with exponential
  * backoff, then dead-letters it; poison records ({@code DeserializationException}) are not
  * retryable, so they go to the dead-letter topic at once; a receipt the broker did not take is
@@ -61,12 +61,13 @@ public class EventConsumerConfiguration {
 	}
 
 	@Bean
-	EventBatchProcessors eventBatchProcessors(DeliveryRecorder recorder, SimulatedFailures failures,
+	EventProcessors eventProcessors(DeliveryRecorder recorder, SimulatedFailures failures,
 			DefaultErrorHandler errorHandler, ReceiptHealthIndicator receiptHealth, MeterRegistry meterRegistry,
-			DeliveryProperties delivery, ReceiptProperties receipts) {
+			DeliveryProperties delivery, ReceiptProperties receipts, LoggingDeadLetterRecoverer deadLetters,
+			RetryProperties retry) {
 		// The error handler counts the failed attempts of each record: failures on purpose use it.
-		return new EventBatchProcessors(recorder, failures, errorHandler, receiptHealth, meterRegistry, delivery,
-				receipts);
+		return new EventProcessors(recorder, failures, errorHandler, receiptHealth, meterRegistry, delivery, receipts,
+				deadLetters, retry);
 	}
 
 	@Bean
@@ -90,14 +91,18 @@ public class EventConsumerConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer deadLetters, RetryProperties retry,
+	LoggingDeadLetterRecoverer loggingDeadLetterRecoverer(DeadLetterPublishingRecoverer deadLetters,
 			MeterRegistry meterRegistry) {
+		return new LoggingDeadLetterRecoverer(deadLetters, meterRegistry);
+	}
+
+	@Bean
+	DefaultErrorHandler errorHandler(LoggingDeadLetterRecoverer deadLetters, RetryProperties retry) {
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		DefaultErrorHandler errorHandler = new DefaultErrorHandler(
-				new LoggingDeadLetterRecoverer(deadLetters, meterRegistry), backOff);
+		DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, backOff);
 		// A receipt the broker did not take is the broker's problem, not the event's: wait for the
 		// broker, however long, instead of dead-lettering an event that was processed.
 		errorHandler.setBackOffFunction(

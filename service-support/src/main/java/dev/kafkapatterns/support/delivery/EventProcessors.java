@@ -11,12 +11,13 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.kafka.listener.DeliveryAttemptAware;
 
 /**
- * Makes an {@link EventBatchProcessor} for each listener, and tells them when the application is
+ * Makes an {@link EventBatchProcessor} (consumer groups) or a {@link ShareRecordProcessor} (share
+ * groups) for each listener, and tells them when the application is
  * shutting down. The context announces its closing before it stops the listener containers, so a
  * listener in the middle of a long poll (slow jobs) stops after its current event and hands the
  * rest to whoever gets its partitions, instead of finishing the whole poll first.
  */
-public class EventBatchProcessors implements ApplicationListener<ContextClosedEvent> {
+public class EventProcessors implements ApplicationListener<ContextClosedEvent> {
 
 	private final DeliveryRecorder recorder;
 
@@ -32,11 +33,15 @@ public class EventBatchProcessors implements ApplicationListener<ContextClosedEv
 
 	private final ReceiptProperties receipts;
 
+	private final LoggingDeadLetterRecoverer deadLetters;
+
+	private final int maxDeliveries;
+
 	private volatile boolean closing;
 
-	public EventBatchProcessors(DeliveryRecorder recorder, SimulatedFailures failures, DeliveryAttemptAware attempts,
+	EventProcessors(DeliveryRecorder recorder, SimulatedFailures failures, DeliveryAttemptAware attempts,
 			ReceiptHealthIndicator receiptHealth, MeterRegistry meterRegistry, DeliveryProperties delivery,
-			ReceiptProperties receipts) {
+			ReceiptProperties receipts, LoggingDeadLetterRecoverer deadLetters, RetryProperties retry) {
 		this.recorder = recorder;
 		this.failures = failures;
 		this.attempts = attempts;
@@ -44,6 +49,8 @@ public class EventBatchProcessors implements ApplicationListener<ContextClosedEv
 		this.meterRegistry = meterRegistry;
 		this.delivery = delivery;
 		this.receipts = receipts;
+		this.deadLetters = deadLetters;
+		this.maxDeliveries = retry.maxRetries() + 1;
 	}
 
 	/**
@@ -64,7 +71,17 @@ public class EventBatchProcessors implements ApplicationListener<ContextClosedEv
 	 * @return the processor
 	 */
 	public EventBatchProcessor forConsumer(ConsumerIdentity consumer, long completedIdsMax) {
-		return new EventBatchProcessor(consumer, this, completedIdsMax);
+		return new EventBatchProcessor(new DeliverySteps(consumer, this, completedIdsMax), this);
+	}
+
+	/**
+	 * A processor for one listener of a share group.
+	 * @param consumer who processes the events
+	 * @param completedIdsMax how many processed event ids it remembers
+	 * @return the processor
+	 */
+	public ShareRecordProcessor forShareConsumer(ConsumerIdentity consumer, long completedIdsMax) {
+		return new ShareRecordProcessor(new DeliverySteps(consumer, this, completedIdsMax), this);
 	}
 
 	@Override
@@ -98,6 +115,14 @@ public class EventBatchProcessors implements ApplicationListener<ContextClosedEv
 
 	Duration maxBatchTime() {
 		return this.delivery.maxBatchTime();
+	}
+
+	LoggingDeadLetterRecoverer deadLetters() {
+		return this.deadLetters;
+	}
+
+	int maxDeliveries() {
+		return this.maxDeliveries;
 	}
 
 	Duration sendTimeout() {
