@@ -8,9 +8,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import dev.kafkapatterns.support.demo.DemoProperties;
 import dev.kafkapatterns.support.health.KafkaHealthIndicator;
+import dev.kafkapatterns.support.health.KafkaHealthProperties;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -19,17 +19,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Applies to every service: binds {@link TopicsProperties} and {@link DemoProperties}, and adds the {@code kafka} health
- * indicator.
+ * Applies to every service: binds {@link TopicsProperties}, {@link DemoProperties} and
+ * {@link KafkaHealthProperties}, and adds the {@code kafka} health indicator.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({ TopicsProperties.class, DemoProperties.class })
+@EnableConfigurationProperties({ TopicsProperties.class, DemoProperties.class, KafkaHealthProperties.class })
 public class ServiceSupportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("kafka")
-	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
-			@Value("${management.health.kafka.timeout:2s}") Duration timeout) {
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaHealthProperties health) {
+		Duration timeout = health.timeout();
 		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, config.getOrDefault(AdminClientConfig.CLIENT_ID_CONFIG, "app")
 				+ "-health");
