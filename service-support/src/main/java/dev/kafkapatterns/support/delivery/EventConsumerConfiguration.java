@@ -51,6 +51,11 @@ public class EventConsumerConfiguration {
 	}
 
 	@Bean
+	PartitionAssignmentLog partitionAssignmentLog() {
+		return new PartitionAssignmentLog();
+	}
+
+	@Bean
 	SimulatedFailures simulatedFailures(DemoProperties demo) {
 		return new SimulatedFailures(demo);
 	}
