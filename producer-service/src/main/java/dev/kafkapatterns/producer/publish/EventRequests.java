@@ -12,8 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import dev.kafkapatterns.model.Event;
-import dev.kafkapatterns.producer.web.FieldProblem;
-import dev.kafkapatterns.producer.web.InvalidRequestException;
+import dev.kafkapatterns.producer.problem.FieldProblem;
 
 import org.springframework.stereotype.Component;
 

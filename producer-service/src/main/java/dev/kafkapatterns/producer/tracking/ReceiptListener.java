@@ -1,6 +1,7 @@
 package dev.kafkapatterns.producer.tracking;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
+import dev.kafkapatterns.support.topics.TopicsProperties;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,19 @@ class ReceiptListener {
 
 	private final DeliveryTracker tracker;
 
-	ReceiptListener(DeliveryTracker tracker) {
+	private final String topic;
+
+	ReceiptListener(DeliveryTracker tracker, TopicsProperties topics) {
 		this.tracker = tracker;
+		this.topic = topics.receipts();
 	}
 
-	@KafkaListener(id = "receipts", topics = "${app.topics.receipts}", groupId = "event-tracking-${app.instance-id}")
+	/** The topic name from {@link TopicsProperties}, which holds its default. */
+	public String getTopic() {
+		return this.topic;
+	}
+
+	@KafkaListener(id = "receipts", topics = "#{__listener.topic}", groupId = "event-tracking-${app.instance-id}")
 	void on(DeliveryReceipt receipt) {
 		this.tracker.on(receipt);
 	}
