@@ -83,6 +83,14 @@ public final class BadRequests {
 				"larger than the limit"));
 		cases.add(new BadRequest("bad Idempotency-Key", "/api/events", bytes("{\"type\":\"a\"}"), JSON, 400,
 				"Idempotency-Key", "Idempotency-Key", "i".repeat(300)));
+		cases.add(new BadRequest("Idempotency-Key of 256 characters", "/api/events", bytes("{\"type\":\"a\"}"), JSON, 400,
+				"1 to 255 printable ASCII characters", "Idempotency-Key", "i".repeat(256)));
+		// Unicode control and format characters in keys: they reorder or hide text in logs and consoles.
+		cases.add(bad("key with a bidi override", "/api/events", "{\"type\":\"a\",\"key\":\"abc\u202Edcb\"}", 400, "key"));
+		cases.add(bad("key with a line separator", "/api/events", "{\"type\":\"a\",\"key\":\"a\u2028b\"}", 400, "key"));
+		cases.add(bad("key with a zero-width space", "/api/events", "{\"type\":\"a\",\"key\":\"a\u200Bb\"}", 400, "key"));
+		cases.add(bad("key with a C1 control", "/api/events", "{\"type\":\"a\",\"key\":\"a\u0085b\"}", 400, "key"));
+		cases.add(bad("key with a lone surrogate", "/api/events", "{\"type\":\"a\",\"key\":\"a\\ud800b\"}", 400, "key"));
 		return cases.stream();
 	}
 

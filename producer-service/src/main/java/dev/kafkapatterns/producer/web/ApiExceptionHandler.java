@@ -3,12 +3,11 @@ package dev.kafkapatterns.producer.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.core.JacksonException;
+
 import dev.kafkapatterns.producer.problem.ProblemType;
-import dev.kafkapatterns.producer.publish.BrokerUnavailableException;
-import dev.kafkapatterns.producer.publish.EventTooLargeException;
 import dev.kafkapatterns.producer.publish.PublishProperties;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,27 +44,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				+ JsonErrorTranslator.NOTHING_PUBLISHED);
 	}
 
+	/** The publish endpoints bind their body themselves, from its bytes. */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException ex) {
-		logger.warn("Answering 503: {} ({})", ex.getMessage(), NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-		int missing = ex.requested() - ex.acknowledged().size();
-		String detail = ex.getMessage() + ". " + ((missing == ex.requested()) ? "The request was not accepted."
-				: ex.acknowledged().size() + " events were written; see 'acknowledged'.")
-				+ " Retry later with the same Idempotency-Key to keep the same event ids.";
-		ProblemDetail problem = ProblemType.BROKER_UNAVAILABLE.problem(detail);
-		if (!ex.acknowledged().isEmpty()) {
-			problem.setProperty("acknowledged", ex.acknowledged());
-		}
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.publish.retryAfter().toSeconds())))
-			.body(problem);
-	}
-
-	@ExceptionHandler
-	ProblemDetail eventTooLarge(EventTooLargeException ex) {
-		return ProblemType.EVENT_TOO_LARGE
-			.problem("An event is larger than the Kafka broker accepts (max.request.size / message.max.bytes)."
-					+ JsonErrorTranslator.NOTHING_PUBLISHED);
+	ResponseEntity<Object> unreadableJson(JacksonException ex, WebRequest request) {
+		return handleExceptionInternal(ex, this.json.translate(ex), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler

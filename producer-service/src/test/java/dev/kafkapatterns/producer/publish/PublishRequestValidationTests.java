@@ -44,7 +44,7 @@ class PublishRequestValidationTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	EventPublisher publisher;
+	PublishingService publisher;
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.kafkapatterns.producer.BadRequests#all")
