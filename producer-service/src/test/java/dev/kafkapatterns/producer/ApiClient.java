@@ -58,7 +58,7 @@ public final class ApiClient {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Retry-After").orElse(null), response.body());
+					response.headers().firstValue("Retry-After").orElse(null), response.body(), response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -77,11 +77,18 @@ public final class ApiClient {
 	 * @param location the {@code Location} header, or {@code null}
 	 * @param retryAfter the {@code Retry-After} header, or {@code null}
 	 * @param body the body
+	 * @param headers every header
 	 */
-	public record Answer(int status, String contentType, String location, String retryAfter, String body) {
+	public record Answer(int status, String contentType, String location, String retryAfter, String body,
+			java.net.http.HttpHeaders headers) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
+		}
+
+		/** The first value of a header, or {@code null}. */
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
 		}
 
 	}

@@ -17,7 +17,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "app.instance-id=producer-test")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "app.instance-id=producer-test",
+		// Small enough that an event within the body limit can be too large for the producer.
+		"spring.kafka.producer.properties.max.request.size=150000" })
 @EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
 		brokerProperties = "auto.create.topics.enable=false")
 public @interface ProducerServiceTest {

@@ -2,10 +2,10 @@ package dev.kafkapatterns.producer.publish;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-import dev.kafkapatterns.model.Event;
+import dev.kafkapatterns.producer.idempotency.RequestFingerprint;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,52 +16,55 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/events} and {@code POST /api/events/batch}. Both answer 202 only after the
- * broker acknowledged every event, with the partition and offset each one went to.
+ * broker acknowledged every event, with the partition and offset each one went to. The answer is
+ * asynchronous: no request thread waits for the broker.
  */
 @RestController
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 class EventController {
 
+	static final String EVENTS = "/api/events";
+
+	static final String BATCH = "/api/events/batch";
+
+	/** Set on an answer that was stored for an earlier request with the same Idempotency-Key. */
+	static final String REPLAYED = "Idempotent-Replayed";
+
 	private final EventRequests requests;
 
-	private final EventPublisher publisher;
+	private final PublishingService publishing;
 
-	private final ApplicationEventPublisher applicationEvents;
-
-	EventController(EventRequests requests, EventPublisher publisher, ApplicationEventPublisher applicationEvents) {
+	EventController(EventRequests requests, PublishingService publishing) {
 		this.requests = requests;
-		this.publisher = publisher;
-		this.applicationEvents = applicationEvents;
+		this.publishing = publishing;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PublishedEvent> publish(@RequestBody PublishEventRequest request,
+	CompletableFuture<ResponseEntity<PublishedEvent>> publish(@RequestBody byte[] body,
 			@RequestHeader(name = EventRequests.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-		Event event = this.requests.toEvent(request, idempotencyKey);
-		PublishedEvent published = publishAll(List.of(event)).get(0);
-		return ResponseEntity.accepted().location(URI.create("/api/events/" + published.id())).body(published);
+		List<PublishEventRequest> valid = this.requests.readEvent(body, idempotencyKey);
+		return this.publishing.publish(valid, idempotencyKey, fingerprint(idempotencyKey, EVENTS, body))
+			.thenApply((publication) -> {
+				PublishedEvent published = publication.events().get(0);
+				return accepted(publication).location(URI.create(EVENTS + "/" + published.id())).body(published);
+			});
 	}
 
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<BatchPublished> publishBatch(@RequestBody List<PublishEventRequest> batch,
+	CompletableFuture<ResponseEntity<BatchPublished>> publishBatch(@RequestBody byte[] body,
 			@RequestHeader(name = EventRequests.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-		List<Event> events = this.requests.toEvents(batch, idempotencyKey);
-		return ResponseEntity.accepted().body(new BatchPublished(publishAll(events)));
+		List<PublishEventRequest> valid = this.requests.readBatch(body, idempotencyKey);
+		return this.publishing.publish(valid, idempotencyKey, fingerprint(idempotencyKey, BATCH, body))
+			.thenApply((publication) -> accepted(publication).body(new BatchPublished(publication.events())));
 	}
 
-	private List<PublishedEvent> publishAll(List<Event> events) {
-		try {
-			List<PublishedEvent> published = this.publisher.publish(events);
-			this.applicationEvents.publishEvent(new EventsAcknowledged(published));
-			return published;
-		}
-		catch (BrokerUnavailableException ex) {
-			// Part of a batch may have been written before the broker stopped answering.
-			if (!ex.acknowledged().isEmpty()) {
-				this.applicationEvents.publishEvent(new EventsAcknowledged(ex.acknowledged()));
-			}
-			throw ex;
-		}
+	private static ResponseEntity.BodyBuilder accepted(PublishingService.Publication publication) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity.accepted();
+		return publication.replayed() ? answer.header(REPLAYED, "true") : answer;
+	}
+
+	private static String fingerprint(String idempotencyKey, String path, byte[] body) {
+		return (idempotencyKey != null) ? RequestFingerprint.of("POST", path, body) : null;
 	}
 
 	/**

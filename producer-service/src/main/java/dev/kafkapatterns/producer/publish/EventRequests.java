@@ -1,53 +1,71 @@
 package dev.kafkapatterns.producer.publish;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.kafkapatterns.model.Event;
-import dev.kafkapatterns.producer.web.FieldProblem;
-import dev.kafkapatterns.producer.web.InvalidRequestException;
+import dev.kafkapatterns.producer.problem.FieldProblem;
+import dev.kafkapatterns.support.demo.DemoProperties;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Checks publish requests against the contract and turns them into events. Every request of a
- * batch is checked before any event is created, so a batch is published whole or not at all.
+ * Reads publish requests, checks them against the contract and turns them into events. Every
+ * request of a batch is checked before any event is created, so a batch is published whole or
+ * not at all. The body is bound once, straight from its bytes.
  */
 @Component
 class EventRequests {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/** The payload field that asks the workers for simulated work, in milliseconds. */
+	private static final String WORK_MS = "workMs";
+
+	private final ObjectReader eventReader;
+
+	private final ObjectReader batchReader;
+
 	private final Validator validator;
 
 	private final PublishProperties publish;
 
-	private final Clock clock;
+	private final DemoProperties demo;
 
-	EventRequests(Validator validator, PublishProperties publish) {
+	private final Clock clock = Clock.systemUTC();
+
+	EventRequests(JsonMapper json, Validator validator, PublishProperties publish, DemoProperties demo) {
+		this.eventReader = json.readerFor(PublishEventRequest.class);
+		this.batchReader = json.readerFor(new TypeReference<List<PublishEventRequest>>() {
+		});
 		this.validator = validator;
 		this.publish = publish;
-		this.clock = Clock.systemUTC();
+		this.demo = demo;
 	}
 
-	Event toEvent(PublishEventRequest request, String idempotencyKey) {
+	/** Reads and checks the body of {@code POST /api/events}; a JSON failure is thrown as Jackson's. */
+	List<PublishEventRequest> readEvent(byte[] body, String idempotencyKey) {
+		PublishEventRequest request = this.eventReader.readValue(body);
 		List<FieldProblem> problems = new ArrayList<>();
 		checkIdempotencyKey(idempotencyKey, problems);
 		check(request, "", problems);
+		checkDemoWork(List.of(request), problems);
 		throwIfAny(problems, "The event is invalid");
-		String id = (idempotencyKey != null) ? idFor(idempotencyKey) : UUID.randomUUID().toString();
-		return create(id, request, this.clock.instant());
+		return List.of(request);
 	}
 
-	List<Event> toEvents(List<PublishEventRequest> requests, String idempotencyKey) {
+	/** Reads and checks the body of {@code POST /api/events/batch}. */
+	List<PublishEventRequest> readBatch(byte[] body, String idempotencyKey) {
+		List<PublishEventRequest> requests = this.batchReader.readValue(body);
 		List<FieldProblem> problems = new ArrayList<>();
 		checkIdempotencyKey(idempotencyKey, problems);
 		if (requests.isEmpty() || requests.size() > this.publish.maxBatchSize()) {
@@ -58,12 +76,21 @@ class EventRequests {
 		for (int i = 0; i < requests.size(); i++) {
 			check(requests.get(i), "[" + i + "]", problems);
 		}
+		if (problems.isEmpty()) {
+			checkDemoWork(requests, problems);
+		}
 		throwIfAny(problems, "The batch has invalid events");
+		return requests;
+	}
+
+	/** The events of valid requests, with the given ids, in order. */
+	List<Event> toEvents(List<PublishEventRequest> requests, List<String> ids) {
 		Instant now = this.clock.instant();
 		List<Event> events = new ArrayList<>(requests.size());
 		for (int i = 0; i < requests.size(); i++) {
-			String id = (idempotencyKey != null) ? idFor(idempotencyKey + "#" + i) : UUID.randomUUID().toString();
-			events.add(create(id, requests.get(i), now));
+			PublishEventRequest request = requests.get(i);
+			String id = ids.get(i);
+			events.add(new Event(id, request.type(), (request.key() != null) ? request.key() : id, request.payload(), now));
 		}
 		return events;
 	}
@@ -81,11 +108,53 @@ class EventRequests {
 					(prefix.isEmpty() ? "" : prefix + ".") + violation.getPropertyPath(), violation.getMessage())));
 	}
 
-	private static void checkIdempotencyKey(String idempotencyKey, List<FieldProblem> problems) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 256
-				|| idempotencyKey.chars().anyMatch(Character::isISOControl))) {
-			problems.add(new FieldProblem(IDEMPOTENCY_KEY,
-					"must be 1 to 256 characters long, not blank, without control characters"));
+	/**
+	 * With the demo's levers on, {@code workMs} makes the workers wait; one request may not ask for
+	 * more than {@code app.demo.max-batch-work} in total. With them off it is plain data.
+	 */
+	private void checkDemoWork(List<PublishEventRequest> requests, List<FieldProblem> problems) {
+		if (!this.demo.enabled()) {
+			return;
+		}
+		double total = 0;
+		for (PublishEventRequest request : requests) {
+			if (request.payload() != null && request.payload().get(WORK_MS) instanceof Number work
+					&& work.doubleValue() > 0) {
+				total += work.doubleValue();
+			}
+		}
+		long limit = this.demo.maxBatchWork().toMillis();
+		if (total > limit) {
+			problems.add(new FieldProblem("payload.workMs", "the events ask for " + Math.round(total)
+					+ " ms of simulated work in total; one request may ask for at most " + limit
+					+ " ms (app.demo.max-batch-work)"));
+		}
+	}
+
+	/**
+	 * An {@code Idempotency-Key} is 1 to 255 printable ASCII characters. The servlet container
+	 * reads header bytes as ISO-8859-1, so each character here stands for one byte sent.
+	 */
+	static void checkIdempotencyKey(String idempotencyKey, List<FieldProblem> problems) {
+		if (idempotencyKey == null) {
+			return;
+		}
+		String rule = "must be 1 to 255 printable ASCII characters (0x20 to 0x7E)";
+		if (idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
+			problems.add(new FieldProblem(IDEMPOTENCY_KEY, rule + "; this one has " + idempotencyKey.length()));
+			return;
+		}
+		for (int i = 0; i < idempotencyKey.length(); i++) {
+			char c = idempotencyKey.charAt(i);
+			if (c < 0x20 || c > 0x7E) {
+				problems.add(new FieldProblem(IDEMPOTENCY_KEY, rule + "; "
+						+ ((c <= 0xFF) ? String.format("byte 0x%02X", (int) c) : String.format("character U+%04X", (int) c))
+						+ " at position " + i + " is not printable ASCII"));
+				return;
+			}
+		}
+		if (idempotencyKey.isBlank()) {
+			problems.add(new FieldProblem(IDEMPOTENCY_KEY, rule + ", not only spaces"));
 		}
 	}
 
@@ -94,16 +163,6 @@ class EventRequests {
 			throw new InvalidRequestException(message + " (" + problems.size() + " "
 					+ ((problems.size() == 1) ? "problem" : "problems") + ").", problems);
 		}
-	}
-
-	/** A retried request with the same key gets the same id, so consumers can tell it is a retry. */
-	private static String idFor(String idempotencyKey) {
-		return UUID.nameUUIDFromBytes(("idempotency-key:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
-	}
-
-	private static Event create(String id, PublishEventRequest request, Instant occurredAt) {
-		String key = (request.key() != null) ? request.key() : id;
-		return new Event(id, request.type(), key, request.payload(), occurredAt);
 	}
 
 }

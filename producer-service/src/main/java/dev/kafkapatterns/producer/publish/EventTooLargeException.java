@@ -1,12 +1,20 @@
 package dev.kafkapatterns.producer.publish;
 
-/**
- * The broker or the producer refused an event because its record is larger than Kafka allows.
- */
-public class EventTooLargeException extends RuntimeException {
+import dev.kafkapatterns.producer.problem.ProblemType;
 
-	EventTooLargeException(String message, Throwable cause) {
-		super(message, cause);
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An event is larger than the Kafka producer may send ({@code max.request.size}); found before
+ * anything of the request is sent, so nothing was published (413).
+ */
+public class EventTooLargeException extends ErrorResponseException {
+
+	EventTooLargeException(int index, int size, int limit) {
+		super(ProblemType.EVENT_TOO_LARGE.status(), ProblemType.EVENT_TOO_LARGE.problem("Event " + index + " is "
+				+ size + " bytes as a Kafka record, larger than the " + limit
+				+ " bytes the producer may send (max.request.size). Nothing was published."), null);
+		getBody().setProperty("index", index);
 	}
 
 }

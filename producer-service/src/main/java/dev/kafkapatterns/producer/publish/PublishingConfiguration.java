@@ -22,7 +22,8 @@ class PublishingConfiguration {
 		return (factory) -> {
 			long ackTimeout = publish.ackTimeout().toMillis();
 			Object configuredLinger = factory.getConfigurationProperties().get(ProducerConfig.LINGER_MS_CONFIG);
-			long linger = (configuredLinger != null) ? Long.parseLong(configuredLinger.toString()) : 5;
+			Object linger = (configuredLinger != null) ? configuredLinger
+					: ProducerConfig.configDef().defaultValues().get(ProducerConfig.LINGER_MS_CONFIG);
 			factory.updateConfigs(Map.of(
 					// Waiting for metadata (for example, the broker is down) counts against the bound.
 					ProducerConfig.MAX_BLOCK_MS_CONFIG, ackTimeout,
@@ -30,7 +31,7 @@ class PublishingConfiguration {
 					// turns into a late delivery.
 					ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackTimeout,
 					// Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
-					ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, ackTimeout - linger)));
+					ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, ackTimeout - Long.parseLong(linger.toString()))));
 		};
 	}
 

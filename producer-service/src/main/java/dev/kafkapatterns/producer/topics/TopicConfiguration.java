@@ -1,31 +1,34 @@
 package dev.kafkapatterns.producer.topics;
 
+import java.time.Duration;
+import java.util.List;
+
+import dev.kafkapatterns.producer.idempotency.IdempotencyProperties;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the topics. Spring Boot's {@link KafkaAdmin} creates any that are missing when the
- * service starts and leaves existing ones alone. Consumers never create topics: they set
- * {@code allow.auto.create.topics=false}, and the broker should run with
- * {@code auto.create.topics.enable=false}.
+ * The topics of the system and their settings. {@link TopicProvisioner} creates the missing ones
+ * at start-up; Spring's own {@code NewTopic} handling is not used, because it would raise the
+ * partition count of an existing topic.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
 
 	@Bean
-	KafkaAdmin.NewTopics topics(TopicsProperties topics) {
-		return new KafkaAdmin.NewTopics(topic(topics.events(), topics), topic(topics.receipts(), topics),
-				topic(topics.deadLetter(), topics));
-	}
-
-	private static NewTopic topic(String name, TopicsProperties topics) {
-		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+	TopicProvisioner topicProvisioner(KafkaAdmin admin, KafkaProperties kafka, TopicsProperties topics,
+			IdempotencyProperties idempotency) {
+		List<TopicSpec> specs = List.of(TopicSpec.deleting(topics.events(), topics.retention().events()),
+				TopicSpec.deleting(topics.receipts(), topics.retention().receipts()),
+				TopicSpec.deleting(topics.deadLetter(), topics.retention().deadLetter()),
+				TopicSpec.compacted(topics.idempotency(), idempotency.ttl()));
+		Duration timeout = Duration.ofSeconds(admin.getOperationTimeout());
+		return new TopicProvisioner(admin.getConfigurationProperties(), specs, topics.partitions(),
+				topics.replicationFactor(), timeout, kafka.getAdmin().isFailFast());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.kafkapatterns.producer.tracking;
 
-import org.springframework.http.HttpStatus;
+import dev.kafkapatterns.producer.problem.ProblemType;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -29,12 +30,11 @@ class EventStatusController {
 	}
 
 	private ErrorResponseException notFound(String id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No event with this id is known. This instance remembers the last " + this.tracking.maxEvents()
-						+ " events it published or saw receipts for.");
-		problem.setTitle("Event not found");
+		ProblemDetail problem = ProblemType.EVENT_NOT_FOUND
+			.problem("No event with this id is known. This instance remembers the last " + this.tracking.maxEvents()
+					+ " events it published or saw receipts for.");
 		problem.setProperty("id", id);
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+		return new ErrorResponseException(ProblemType.EVENT_NOT_FOUND.status(), problem, null);
 	}
 
 }

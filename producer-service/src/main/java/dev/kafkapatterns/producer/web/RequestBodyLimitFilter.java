@@ -3,6 +3,8 @@ package dev.kafkapatterns.producer.web;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -13,9 +15,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,40 +32,35 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestBodyLimitFilter(long limit) {
+	private final JsonMapper json;
+
+	RequestBodyLimitFilter(long limit, JsonMapper json) {
 		this.limit = limit;
+		// The mixin writes a problem's extra properties at the top level, as Spring MVC does.
+		this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			ProblemDetail problem = ApiExceptionHandler.bodyTooLarge(this.limit);
+			problem.setInstance(instance(request));
+			response.setStatus(problem.getStatus());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-						+ ApiExceptionHandler.bodyTooLargeDetail(this.limit) + "\",\"instance\":\""
-						+ jsonEscape(request.getRequestURI()) + "\"}");
+			this.json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.limit), response);
 	}
 
-	private static String jsonEscape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				escaped.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				escaped.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				escaped.append(c);
-			}
+	private static URI instance(HttpServletRequest request) {
+		try {
+			return new URI(request.getRequestURI());
 		}
-		return escaped.toString();
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

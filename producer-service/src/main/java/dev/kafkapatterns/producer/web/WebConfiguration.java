@@ -1,5 +1,7 @@
 package dev.kafkapatterns.producer.web;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.kafkapatterns.producer.publish.PublishProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +16,9 @@ import org.springframework.core.Ordered;
 class WebConfiguration {
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PublishProperties publish) {
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PublishProperties publish, JsonMapper json) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(publish.maxBodySize().toBytes()));
+				new RequestBodyLimitFilter(publish.maxBodySize().toBytes(), json));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
