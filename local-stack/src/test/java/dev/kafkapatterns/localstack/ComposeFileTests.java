@@ -1,9 +1,12 @@
 package dev.kafkapatterns.localstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTests {
 
 	private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	/** Set by code rather than in application.yml (the instance id) or read by the JVM itself. */
 	private static final Set<String> BOUND_ELSEWHERE = Set.of("APP_INSTANCE_ID", "JAVA_TOOL_OPTIONS");
@@ -164,12 +170,27 @@ class ComposeFileTests {
 		return ((List<Object>) ((Map<String, Object>) node).get(key)).stream().map(String::valueOf).toList();
 	}
 
-	/** Every property of a module's application.yml, in the form environment variables bind to. */
+	/**
+	 * Every property a module knows, in the form environment variables bind to: the keys of its
+	 * application.yml, the properties its {@code @ConfigurationProperties} records declare (its
+	 * configuration metadata), and those of Spring Boot and service-support (their metadata on this
+	 * test's class path).
+	 */
 	private static Set<String> relaxedNames(String module) throws IOException {
 		Map<String, Object> flat = new LinkedHashMap<>();
 		flatten("", load(PROJECT.resolve(module).resolve("src/main/resources/application.yml")), flat);
-		return flat.keySet()
-			.stream()
+		Set<String> names = new java.util.HashSet<>(flat.keySet());
+		JsonMapper json = JsonMapper.builder().build();
+		Path moduleMetadata = PROJECT.resolve(module).resolve("target/classes/" + METADATA);
+		if (Files.isRegularFile(moduleMetadata)) {
+			json.readTree(moduleMetadata.toFile()).path("properties").forEach((property) -> names.add(property.path("name").asString()));
+		}
+		for (URL metadata : Collections.list(ComposeFileTests.class.getClassLoader().getResources(METADATA))) {
+			try (InputStream in = metadata.openStream()) {
+				json.readTree(in).path("properties").forEach((property) -> names.add(property.path("name").asString()));
+			}
+		}
+		return names.stream()
 			.map((key) -> key.replace(".", "").replace("-", "").toLowerCase(Locale.ROOT))
 			.collect(java.util.stream.Collectors.toSet());
 	}
