@@ -24,7 +24,7 @@ import org.springframework.kafka.support.SendResult;
  * waits for all of them before it commits, so one broker round trip serves many events and an
  * offset is still committed only after its receipt is acknowledged.
  */
-public class DeliveryRecorder {
+class DeliveryRecorder {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryRecorder.class);
 
@@ -36,7 +36,7 @@ public class DeliveryRecorder {
 
 	private final Clock clock;
 
-	public DeliveryRecorder(KafkaTemplate<Object, Object> template, String receiptsTopic, String instance, Clock clock) {
+	DeliveryRecorder(KafkaTemplate<Object, Object> template, String receiptsTopic, String instance, Clock clock) {
 		this.template = template;
 		this.receiptsTopic = receiptsTopic;
 		this.instance = instance;
@@ -44,12 +44,12 @@ public class DeliveryRecorder {
 	}
 
 	/** The topic receipts go to. */
-	public String receiptsTopic() {
+	String receiptsTopic() {
 		return this.receiptsTopic;
 	}
 
 	/** The instance id of this process, as receipts and log lines name it. */
-	public String instance() {
+	String instance() {
 		return this.instance;
 	}
 
@@ -62,7 +62,7 @@ public class DeliveryRecorder {
 	 * @return completes when the broker acknowledged the receipt, or fails when it did not (also at
 	 * once, when the producer refuses the receipt)
 	 */
-	public CompletableFuture<SendResult<Object, Object>> processed(ConsumerIdentity consumer, String group,
+	CompletableFuture<SendResult<Object, Object>> processed(ConsumerIdentity consumer, String group,
 			ConsumerRecord<String, Event> record, String outcome) {
 		Event event = record.value();
 		Optional<Short> deliveryCount = record.deliveryCount();

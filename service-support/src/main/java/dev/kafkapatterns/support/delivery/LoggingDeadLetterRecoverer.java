@@ -16,7 +16,7 @@ import org.springframework.kafka.support.KafkaUtils;
  * Publishes a record no retry could fix to the dead-letter topic, then says so: a
  * {@code dead-lettered} log line and the counter {@code events.dead.lettered{group}}.
  */
-public class LoggingDeadLetterRecoverer implements ConsumerRecordRecoverer {
+class LoggingDeadLetterRecoverer implements ConsumerRecordRecoverer {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoggingDeadLetterRecoverer.class);
 
@@ -47,7 +47,7 @@ public class LoggingDeadLetterRecoverer implements ConsumerRecordRecoverer {
 	 * @param exception why it could not be processed
 	 * @param group the group that gives up on it
 	 */
-	public void accept(ConsumerRecord<?, ?> record, Exception exception, String group) {
+	void accept(ConsumerRecord<?, ?> record, Exception exception, String group) {
 		// The recoverer reads the group for its kafka_dlt-original-consumer-group header from here.
 		this.deadLetters.accept(record, new ListenerExecutionFailedException(ExceptionCauses.reason(exception), group,
 				exception));

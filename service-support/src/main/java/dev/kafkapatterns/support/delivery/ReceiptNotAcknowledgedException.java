@@ -5,9 +5,9 @@ package dev.kafkapatterns.support.delivery;
  * event: the error handler retries it for as long as it takes and never dead-letters the event
  * for it.
  */
-public class ReceiptNotAcknowledgedException extends RuntimeException {
+class ReceiptNotAcknowledgedException extends RuntimeException {
 
-	public ReceiptNotAcknowledgedException(String message, Throwable cause) {
+	ReceiptNotAcknowledgedException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

@@ -4,9 +4,9 @@ package dev.kafkapatterns.support.demo;
  * Thrown when an event's payload asks this consumer to fail, so that users can watch a retry
  * succeed or an event end in the dead-letter topic.
  */
-public class SimulatedFailureException extends RuntimeException {
+class SimulatedFailureException extends RuntimeException {
 
-	public SimulatedFailureException(String message) {
+	SimulatedFailureException(String message) {
 		super(message, null, false, false);
 	}
 
