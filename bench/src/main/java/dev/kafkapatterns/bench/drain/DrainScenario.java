@@ -1,0 +1,87 @@
+package dev.kafkapatterns.bench.drain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kafkapatterns.bench.kafka.GroupDeliveries;
+import dev.kafkapatterns.bench.kafka.ReceiptWatcher;
+import dev.kafkapatterns.bench.rest.EventsApi;
+
+/**
+ * Drain: publish a backlog of events with no simulated work ({@code workMs: 0}) as fast as the
+ * batch endpoint takes them, then wait until every group has a receipt for every one. A group's
+ * rate is the backlog divided by the time from the first publish to its last receipt.
+ */
+public final class DrainScenario {
+
+	private static final int BATCH = 1000;
+
+	private DrainScenario() {
+	}
+
+	/**
+	 * Runs the scenario.
+	 * @param api the producer-service
+	 * @param receipts the receipt reader, started before publishing
+	 * @param groups the groups that must each process every event
+	 * @param events the size of the backlog
+	 * @param timeout how long the groups get to process it all
+	 * @return per group, how long it took
+	 */
+	public static DrainResult run(EventsApi api, ReceiptWatcher receipts, List<String> groups, int events,
+			Duration timeout) throws InterruptedException {
+		Instant start = Instant.now();
+		List<String> ids = new ArrayList<>(events);
+		for (int first = 0; first < events; first += BATCH) {
+			List<Map<String, Object>> batch = new ArrayList<>(BATCH);
+			for (int n = first; n < Math.min(events, first + BATCH); n++) {
+				batch.add(EventsApi.event("bench.drain", "drain-" + n, Map.of("n", n, "workMs", 0)));
+			}
+			api.publishBatch(batch).forEach((accepted) -> ids.add(accepted.id()));
+		}
+		double publishSeconds = seconds(start, Instant.now());
+		boolean complete = receipts.awaitAll(ids, groups, timeout);
+		Instant end = Instant.now();
+		List<GroupDrain> drains = new ArrayList<>();
+		for (String group : groups) {
+			GroupDeliveries deliveries = receipts.deliveries(group, ids);
+			double took = seconds(start, deliveries.last().orElse(end));
+			drains.add(new GroupDrain(group, deliveries.processed(), deliveries.missing(), deliveries.duplicates(), took,
+					(took > 0) ? deliveries.processed() / took : 0));
+		}
+		return new DrainResult(events, publishSeconds, complete, drains);
+	}
+
+	private static double seconds(Instant from, Instant to) {
+		return Duration.between(from, to).toNanos() / 1e9;
+	}
+
+	/**
+	 * The drain of one backlog.
+	 *
+	 * @param events the backlog
+	 * @param publishSeconds how long publishing it took
+	 * @param complete whether every group processed every event in time
+	 * @param groups per group, how long it took
+	 */
+	public record DrainResult(int events, double publishSeconds, boolean complete, List<GroupDrain> groups) {
+	}
+
+	/**
+	 * How one group drained the backlog.
+	 *
+	 * @param group the group
+	 * @param processed events it processed
+	 * @param missing events it had not processed when the time ran out
+	 * @param duplicates receipts beyond one per event
+	 * @param seconds from the first publish to its last receipt
+	 * @param eventsPerSecond processed divided by seconds
+	 */
+	public record GroupDrain(String group, int processed, int missing, long duplicates, double seconds,
+			double eventsPerSecond) {
+	}
+
+}
