@@ -81,6 +81,10 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--output", paramLabel = "DIR", description = "Where the results go (default: docs/benchmarks).")
 	private Path output;
 
+	@Option(names = "--log-dir", paramLabel = "DIR",
+			description = "Where local-stack's and the tools' output goes (default: bench/target/bench-logs).")
+	private Path logDirectory;
+
 	@Option(names = "--perf-records", paramLabel = "N", defaultValue = "1000000",
 			description = "ProducerPerformance and ConsumerPerformance records (default: ${DEFAULT-VALUE}).")
 	private long perfRecords;
@@ -185,13 +189,14 @@ public final class BenchCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "--latency-rate and --scaling-workers must be positive");
 		}
 		Path output = (this.output != null) ? this.output : this.project.resolve("docs/benchmarks");
+		Path logs = (this.logDirectory != null) ? this.logDirectory : this.project.resolve("bench/target/bench-logs");
 		Path jar = (this.localStackJar != null) ? this.localStackJar
 				: this.project.resolve("local-stack/target/local-stack.jar");
 		Set<Scenario> chosen = EnumSet.noneOf(Scenario.class);
 		chosen.addAll(this.scenarios);
 		List<String> extra = List.of(this.stackArguments.strip().split("\\s+")).stream().filter((w) -> !w.isEmpty()).toList();
-		return new BenchPlan(command(), this.project, output, this.bootstrapServers, this.producerUrl,
-				new LocalStackSettings(jar, this.workers, this.workerMode, extra, output.resolve("logs/local-stack.log"),
+		return new BenchPlan(command(), this.project, output, logs, this.bootstrapServers, this.producerUrl,
+				new LocalStackSettings(jar, this.workers, this.workerMode, extra, logs.resolve("local-stack.log"),
 						Duration.ofSeconds(this.readySeconds)),
 				chosen, this.fanoutGroups, new BaselineSettings(this.perfRecords, this.recordSize, this.endToEndRecords),
 				new RestSettings(this.singleConnections, this.batchConnections, this.batchSize,

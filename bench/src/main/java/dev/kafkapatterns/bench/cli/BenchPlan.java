@@ -18,6 +18,7 @@ import dev.kafkapatterns.bench.stack.LocalStackSettings;
  * @param command the command line, for the report
  * @param project the project directory
  * @param output where the results go
+ * @param logs where the logs of local-stack and the tools go
  * @param bootstrapServers a running stack's broker, or {@code null} to start one
  * @param producerUrl a running stack's producer-service, or {@code null} to start one
  * @param localStack how to start local-stack when no running stack is given
@@ -33,7 +34,7 @@ import dev.kafkapatterns.bench.stack.LocalStackSettings;
  * @param scaling the scaling scenario
  * @param settleTimeout how long the groups get to process a scenario's events
  */
-record BenchPlan(String command, Path project, Path output, String bootstrapServers, URI producerUrl,
+record BenchPlan(String command, Path project, Path output, Path logs, String bootstrapServers, URI producerUrl,
 		LocalStackSettings localStack, Set<Scenario> scenarios, List<String> fanoutGroups, BaselineSettings baselines,
 		RestSettings rest, boolean restWithConsumers, int warmupEvents, int drainEvents, double latencyRate,
 		Duration latencyDuration, ScalingSettings scaling, Duration settleTimeout) {

@@ -66,7 +66,7 @@ final class BenchmarkRun {
 			if (this.plan.runs(Scenario.BASELINES)) {
 				progress("baselines: ProducerPerformance, ConsumerPerformance, EndToEndLatency");
 				baselines = attempt("baselines", () -> Baselines.run(stack.bootstrapServers(), this.plan.baselines(),
-						partitions, admin, this.plan.output().resolve("logs"), runId));
+						partitions, admin, this.plan.logs(), runId));
 			}
 			try (ReceiptWatcher receipts = ReceiptWatcher.start(stack.bootstrapServers(), BenchPlan.RECEIPTS_TOPIC)) {
 				if (this.plan.runs(Scenario.DRAIN)) {
@@ -106,7 +106,7 @@ final class BenchmarkRun {
 		try {
 			ReportWriter.write(results, this.plan.output());
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			System.err.println("Could not write the results to " + this.plan.output() + ": " + ex.getMessage());
 			return 1;
 		}

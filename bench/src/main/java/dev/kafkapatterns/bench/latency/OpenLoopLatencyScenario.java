@@ -30,7 +30,7 @@ import dev.kafkapatterns.bench.rest.EventsApi;
 public final class OpenLoopLatencyScenario {
 
 	/** Requests in flight at most; past that the sender waits, and the due times keep the cost visible. */
-	private static final int MAX_IN_FLIGHT = 1024;
+	private static final int MAX_IN_FLIGHT = 256;
 
 	private OpenLoopLatencyScenario() {
 	}

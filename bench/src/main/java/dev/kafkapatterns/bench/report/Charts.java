@@ -82,6 +82,7 @@ final class Charts {
 		chart.getStyler().setYAxisLogarithmic(true);
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		chart.getStyler().setXAxisLabelRotation(20);
+		logAxisFrom(chart, measured, targets, baselines);
 		chart.addSeries("this system", names, floor(measured));
 		chart.addSeries("target", names, floor(targets));
 		chart.addSeries("ProducerPerformance", names, floor(baselines));
@@ -110,6 +111,7 @@ final class Charts {
 			.build();
 		chart.getStyler().setYAxisLogarithmic(true);
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+		logAxisFrom(chart, p50, p99, target, baseline);
 		chart.addSeries("p50", names, floor(p50));
 		chart.addSeries("p99", names, floor(p99));
 		chart.addSeries("target p99 (10x EndToEndLatency p99)", names, floor(target));
@@ -136,10 +138,26 @@ final class Charts {
 			.yAxisTitle("jobs/s")
 			.build();
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+		chart.getStyler().setYAxisMin(0.0);
 		chart.addSeries("measured", workers, measured);
 		chart.addSeries("linear", workers, linear);
 		chart.addSeries("90% of linear (target)", workers, target);
 		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
+	}
+
+	/**
+	 * Bars start at zero unless told otherwise, which a log axis cannot show: start it at the
+	 * power of ten below the smallest value.
+	 */
+	@SafeVarargs
+	private static void logAxisFrom(CategoryChart chart, List<Number>... series) {
+		double smallest = List.of(series)
+			.stream()
+			.flatMap(List::stream)
+			.mapToDouble((value) -> Math.max(FLOOR, value.doubleValue()))
+			.min()
+			.orElse(1);
+		chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
 	}
 
 	private static List<Number> floor(List<Number> values) {

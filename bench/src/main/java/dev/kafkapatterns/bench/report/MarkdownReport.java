@@ -59,7 +59,7 @@ final class MarkdownReport {
 				"|---|---|---|---|---|---|");
 		for (TargetCheck check : this.results.targets()) {
 			add("| " + check.figure() + " | " + number(check.measured()) + " " + check.unit() + " | "
-					+ check.baselineName() + ": " + number(check.baseline()) + " " + check.unit() + " | "
+					+ check.baselineName() + ": " + number(check.baseline()) + " " + check.baselineUnit() + " | "
 					+ ratio(check) + " | " + check.target() + " | " + (check.pass() ? "pass" : "**fail**") + " |");
 		}
 		add("");

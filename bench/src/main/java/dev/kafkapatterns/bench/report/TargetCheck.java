@@ -8,25 +8,26 @@ package dev.kafkapatterns.bench.report;
  * @param measured the figure
  * @param unit its unit
  * @param baselineName the baseline
- * @param baseline the baseline's figure, in the same unit
+ * @param baseline the baseline's figure
+ * @param baselineUnit its unit
  * @param ratio measured / baseline
  * @param target the target, in words, for example {@code ≥ 3%}
  * @param pass whether the ratio meets the target
  */
 public record TargetCheck(String figure, double measured, String unit, String baselineName, double baseline,
-		double ratio, String target, boolean pass) {
+		String baselineUnit, double ratio, String target, boolean pass) {
 
 	static TargetCheck atLeast(String figure, double measured, String unit, String baselineName, double baseline,
-			double minimumRatio, String target, boolean valid) {
+			String baselineUnit, double minimumRatio, String target, boolean valid) {
 		double ratio = (baseline > 0) ? measured / baseline : 0;
-		return new TargetCheck(figure, measured, unit, baselineName, baseline, ratio, target,
+		return new TargetCheck(figure, measured, unit, baselineName, baseline, baselineUnit, ratio, target,
 				valid && ratio >= minimumRatio);
 	}
 
 	static TargetCheck atMost(String figure, double measured, String unit, String baselineName, double baseline,
 			double maximumRatio, String target, boolean valid) {
 		double ratio = (baseline > 0) ? measured / baseline : 0;
-		return new TargetCheck(figure, measured, unit, baselineName, baseline, ratio, target,
+		return new TargetCheck(figure, measured, unit, baselineName, baseline, unit, ratio, target,
 				valid && baseline > 0 && ratio <= maximumRatio);
 	}
 

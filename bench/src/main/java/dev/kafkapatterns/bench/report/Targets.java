@@ -36,7 +36,7 @@ final class Targets {
 		if (results.drain() != null) {
 			for (GroupDrain group : results.drain().groups()) {
 				checks.add(TargetCheck.atLeast("drain of " + results.drain().events() + ", " + group.group(),
-						group.eventsPerSecond(), "events/s", producer, produced, DRAIN_MIN, "≥ 3%", group.missing() == 0));
+						group.eventsPerSecond(), "events/s", producer, produced, "records/s", DRAIN_MIN, "≥ 3%", group.missing() == 0));
 			}
 		}
 		if (results.latency() != null) {
@@ -51,12 +51,12 @@ final class Targets {
 		if (results.restBatch() != null) {
 			checks.add(TargetCheck.atLeast("REST " + results.restBatch().name() + ", " + results.restBatch().concurrency()
 					+ " connections", results.restBatch().eventsPerSecond(), "events/s", producer, produced,
-					REST_BATCH_MIN, "≥ 30%", results.restBatch().errors() == 0));
+					"records/s", REST_BATCH_MIN, "≥ 30%", results.restBatch().errors() == 0));
 		}
 		if (results.restSingle() != null) {
 			checks.add(TargetCheck.atLeast("REST " + results.restSingle().name() + ", "
 					+ results.restSingle().concurrency() + " connections", results.restSingle().requestsPerSecond(),
-					"requests/s", producer, produced, REST_SINGLE_MIN, "≥ 1.5%", results.restSingle().errors() == 0));
+					"requests/s", producer, produced, "records/s", REST_SINGLE_MIN, "≥ 1.5%", results.restSingle().errors() == 0));
 		}
 		if (results.scaling() != null) {
 			for (ScalingStep step : results.scaling().steps()) {
@@ -65,7 +65,7 @@ final class Targets {
 							+ results.scaling().mode() + " mode)", step.jobsPerSecond(), "jobs/s",
 							"linear (" + step.workers() + " × the " + results.scaling().steps().get(0).workers()
 									+ "-worker rate per worker)",
-							step.linearJobsPerSecond(), SCALING_MIN, "≥ 90%", step.complete()));
+							step.linearJobsPerSecond(), "jobs/s", SCALING_MIN, "≥ 90%", step.complete()));
 				}
 			}
 		}
