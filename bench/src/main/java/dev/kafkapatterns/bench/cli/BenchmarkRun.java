@@ -43,6 +43,8 @@ final class BenchmarkRun {
 
 	private final Map<String, String> failures = new LinkedHashMap<>();
 
+	private final Map<String, Double> loadAverages = new LinkedHashMap<>();
+
 	BenchmarkRun(BenchPlan plan) {
 		this.plan = plan;
 	}
@@ -64,7 +66,7 @@ final class BenchmarkRun {
 			EventsApi api = new EventsApi(stack.producerUrl());
 			List<String> groups = this.plan.groups();
 			if (this.plan.runs(Scenario.BASELINES)) {
-				progress("baselines: ProducerPerformance, ConsumerPerformance, EndToEndLatency");
+				step("baselines", "baselines: ProducerPerformance, ConsumerPerformance, EndToEndLatency");
 				baselines = attempt("baselines", () -> Baselines.run(stack.bootstrapServers(), this.plan.baselines(),
 						partitions, admin, this.plan.logs(), runId));
 			}
@@ -73,13 +75,13 @@ final class BenchmarkRun {
 					drain = attempt("drain", () -> drain(api, receipts, groups));
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
-					progress("latency: " + this.plan.latencyRate() + " events/s for "
+					step("latency", "latency: " + this.plan.latencyRate() + " events/s for "
 							+ this.plan.latencyDuration().toSeconds() + " s, open loop");
 					latency = attempt("latency", () -> OpenLoopLatencyScenario.run(api, receipts, groups,
 							this.plan.latencyRate(), this.plan.latencyDuration(), this.plan.settleTimeout()));
 				}
 				if (this.plan.runs(Scenario.SCALING)) {
-					progress("worker scaling: " + this.plan.scaling().workers() + " workers, workMs="
+					step("scaling", "worker scaling: " + this.plan.scaling().workers() + " workers, workMs="
 							+ this.plan.scaling().workMs() + ", " + this.plan.scaling().mode().flagValue() + " mode");
 					scaling = attempt("scaling", () -> new WorkerScalingScenario(stack, admin, receipts, api,
 							this.plan.scaling()).run(groups, partitions, this.plan.settleTimeout()));
@@ -90,18 +92,19 @@ final class BenchmarkRun {
 					attempt("stopping the consumers", () -> stopConsumers(stack, admin));
 				}
 				RestPublishScenario rest = new RestPublishScenario(api, this.plan.rest());
-				progress("REST: single events, " + this.plan.rest().singleConcurrency() + " connections");
+				step("REST single", "REST: single events, " + this.plan.rest().singleConcurrency() + " connections");
 				single = attempt("REST single", rest::single);
-				progress("REST: batches of " + this.plan.rest().batchSize() + ", " + this.plan.rest().batchConcurrency()
+				step("REST batch", "REST: batches of " + this.plan.rest().batchSize() + ", " + this.plan.rest().batchConcurrency()
 						+ " connections");
 				batch = attempt("REST batch", rest::batch);
 			}
-			progress("stopping the stack");
+			step("end", "stopping the stack");
 		}
 		BenchmarkResults results = new BenchmarkResults(started.toString(), this.plan.command(), Machine.describe(),
 				stackDescription, ProjectDirectory.commit(this.plan.project()), this.plan.localStack().workers(),
 				this.plan.localStack().workerMode().flagValue(), this.plan.groups(), baselines, single, batch,
-				this.plan.restWithConsumers() || !this.plan.startsStack(), drain, latency, scaling, this.failures, List.of())
+				this.plan.restWithConsumers() || !this.plan.startsStack(), drain, latency, scaling, this.failures,
+				this.loadAverages, List.of())
 			.withTargets();
 		try {
 			ReportWriter.write(results, this.plan.output());
@@ -131,7 +134,7 @@ final class BenchmarkRun {
 
 	private DrainResult drain(EventsApi api, ReceiptWatcher receipts, List<String> groups) throws InterruptedException {
 		if (this.plan.warmupEvents() > 0) {
-			progress("warm-up: " + this.plan.warmupEvents() + " events through every group (not measured)");
+			step("warm-up", "warm-up: " + this.plan.warmupEvents() + " events through every group (not measured)");
 			DrainResult warmup = DrainScenario.run(api, receipts, groups, this.plan.warmupEvents(),
 					this.plan.settleTimeout());
 			if (!warmup.complete()) {
@@ -139,7 +142,7 @@ final class BenchmarkRun {
 						+ this.plan.settleTimeout().toSeconds() + " s: " + warmup.groups());
 			}
 		}
-		progress("drain: a backlog of " + this.plan.drainEvents() + " events");
+		step("drain", "drain: a backlog of " + this.plan.drainEvents() + " events");
 		return DrainScenario.run(api, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
 	}
 
@@ -168,6 +171,12 @@ final class BenchmarkRun {
 			progress(scenario + " failed: " + why);
 			return null;
 		}
+	}
+
+	/** Says what starts, and notes how busy the machine is as it starts. */
+	private void step(String name, String message) {
+		this.loadAverages.put(name, Machine.loadAverage());
+		progress(message);
 	}
 
 	private static void progress(String message) {

@@ -36,6 +36,19 @@ public record Machine(int cores, double memoryGib, String cpu, String os, String
 				this.memoryGib, this.os, this.jvm);
 	}
 
+	/**
+	 * The 1-minute load average, from {@code /proc/loadavg}: on a shared machine it says how much
+	 * else was running while a scenario was measured. -1 where there is none.
+	 */
+	public static double loadAverage() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
 	private static String cpuModel() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo"))

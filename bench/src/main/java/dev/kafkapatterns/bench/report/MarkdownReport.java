@@ -38,7 +38,7 @@ final class MarkdownReport {
 				"| machine | " + this.results.machine().summary() + " |", "| stack | " + this.results.stack() + " |",
 				"| code | " + this.results.commit() + " |", "| started | " + this.results.startedAt() + " |",
 				"| queue workers | " + this.results.workers() + " (" + this.results.workerMode() + " mode) for drain and latency |",
-				"");
+				"| 1-minute load average as each step began | " + loadAverages() + " |", "");
 		targets();
 		baselines();
 		rest();
@@ -181,6 +181,12 @@ final class MarkdownReport {
 				"- Speed is measured here and never asserted in a test; `BenchSystemTests` runs every scenario "
 						+ "briefly in `./mvnw verify` and checks only that the results are sane.",
 				"");
+	}
+
+	private String loadAverages() {
+		List<String> loads = new ArrayList<>();
+		this.results.loadAverages().forEach((step, load) -> loads.add(step + " " + format("%.1f", load)));
+		return String.join(", ", loads) + " (" + this.results.machine().cores() + " cores)";
 	}
 
 	private void add(String... more) {

@@ -55,7 +55,7 @@ class ReportWriterTests {
 				List.of(new GroupDrain("fanout-audit", 19999, 1, 0, 1, 19999)));
 		BenchmarkResults withMissing = new BenchmarkResults(results.startedAt(), results.command(), results.machine(),
 				results.stack(), results.commit(), 2, "group", results.groups(), results.baselines(), null, null, false,
-				partial, null, null, Map.of(), List.of())
+				partial, null, null, Map.of(), Map.of(), List.of())
 			.withTargets();
 
 		assertThat(withMissing.targets()).singleElement().satisfies((check) -> {
@@ -78,7 +78,7 @@ class ReportWriterTests {
 		return new BenchmarkResults("2026-11-25T13:22:07Z", "java -jar bench/target/bench.jar",
 				new Machine(2, 23.5, "a CPU", "Linux", "OpenJDK 17"), "local-stack", "abc1234", 2, "group",
 				List.of("fanout-audit", "queue-workers"), baselines, single, batch, false, drain, latency, scaling, Map.of(),
-				List.of());
+				Map.of("baselines", 1.5), List.of());
 	}
 
 }
