@@ -14,6 +14,7 @@ import dev.kafkapatterns.bench.baseline.Baselines;
 import dev.kafkapatterns.bench.cli.BenchPlan.Scenario;
 import dev.kafkapatterns.bench.drain.DrainScenario;
 import dev.kafkapatterns.bench.drain.DrainScenario.DrainResult;
+import dev.kafkapatterns.bench.kafka.EventWriter;
 import dev.kafkapatterns.bench.kafka.GroupAdmin;
 import dev.kafkapatterns.bench.kafka.ReceiptWatcher;
 import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario;
@@ -72,7 +73,7 @@ final class BenchmarkRun {
 			}
 			try (ReceiptWatcher receipts = ReceiptWatcher.start(stack.bootstrapServers(), BenchPlan.RECEIPTS_TOPIC)) {
 				if (this.plan.runs(Scenario.DRAIN)) {
-					drain = attempt("drain", () -> drain(api, receipts, groups));
+					drain = attempt("drain", () -> drain(api, receipts, groups, stack.bootstrapServers()));
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
 					step("latency", "latency: " + this.plan.latencyRate() + " events/s for "
@@ -83,8 +84,12 @@ final class BenchmarkRun {
 				if (this.plan.runs(Scenario.SCALING)) {
 					step("scaling", "worker scaling: " + this.plan.scaling().workers() + " workers, workMs="
 							+ this.plan.scaling().workMs() + ", " + this.plan.scaling().mode().flagValue() + " mode");
-					scaling = attempt("scaling", () -> new WorkerScalingScenario(stack, admin, receipts, api,
-							this.plan.scaling()).run(groups, partitions, this.plan.settleTimeout()));
+					scaling = attempt("scaling", () -> {
+						try (EventWriter writer = new EventWriter(stack.bootstrapServers(), BenchPlan.EVENTS_TOPIC)) {
+							return new WorkerScalingScenario(stack, admin, receipts, writer, this.plan.scaling())
+								.run(groups, partitions, this.plan.settleTimeout());
+						}
+					});
 				}
 			}
 			if (this.plan.runs(Scenario.REST)) {
@@ -132,18 +137,19 @@ final class BenchmarkRun {
 		return stack;
 	}
 
-	private DrainResult drain(EventsApi api, ReceiptWatcher receipts, List<String> groups) throws InterruptedException {
+	private DrainResult drain(EventsApi api, ReceiptWatcher receipts, List<String> groups, String bootstrapServers)
+			throws InterruptedException {
 		if (this.plan.warmupEvents() > 0) {
 			step("warm-up", "warm-up: " + this.plan.warmupEvents() + " events through every group (not measured)");
-			DrainResult warmup = DrainScenario.run(api, receipts, groups, this.plan.warmupEvents(),
-					this.plan.settleTimeout());
-			if (!warmup.complete()) {
+			if (!DrainScenario.warmUp(api, receipts, groups, this.plan.warmupEvents(), this.plan.settleTimeout())) {
 				throw new IllegalStateException("the warm-up events were not all processed within "
-						+ this.plan.settleTimeout().toSeconds() + " s: " + warmup.groups());
+						+ this.plan.settleTimeout().toSeconds() + " s");
 			}
 		}
 		step("drain", "drain: a backlog of " + this.plan.drainEvents() + " events");
-		return DrainScenario.run(api, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
+		try (EventWriter writer = new EventWriter(bootstrapServers, BenchPlan.EVENTS_TOPIC)) {
+			return DrainScenario.run(writer, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
+		}
 	}
 
 	/** The producer-service alone with the broker: every consumer stopped, as in the REST figures. */

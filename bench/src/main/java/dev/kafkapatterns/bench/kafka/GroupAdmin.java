@@ -29,6 +29,9 @@ public final class GroupAdmin implements AutoCloseable {
 
 	private final Admin admin;
 
+	/** What the last look at the workers' group saw, to explain a time-out. */
+	private String lastSeen = "";
+
 	public GroupAdmin(String bootstrapServers) {
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
 	}
@@ -77,31 +80,39 @@ public final class GroupAdmin implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		String seen = "nothing yet";
 		while (System.nanoTime() < deadline) {
-			if (mode == WorkerMode.GROUP) {
-				ConsumerGroupDescription group = get(this.admin.describeConsumerGroups(List.of(mode.groupId())).all())
-					.get(mode.groupId());
-				int assigned = group.members().stream().mapToInt((member) -> assignedPartitions(member)).sum();
-				boolean everyMemberWorks = members > partitions
-						|| group.members().stream().allMatch((member) -> assignedPartitions(member) > 0);
-				seen = group.groupState() + " with " + group.members().size() + " members, " + assigned
-						+ " partitions assigned";
-				if (group.groupState() == GroupState.STABLE && group.members().size() == members
-						&& assigned == partitions && everyMemberWorks) {
+			try {
+				if (mode == WorkerMode.GROUP ? groupSettled(mode, members, partitions) : shareGroupSettled(mode, members)) {
 					return members;
 				}
+				seen = this.lastSeen;
 			}
-			else {
-				ShareGroupDescription group = get(this.admin.describeShareGroups(List.of(mode.groupId())).all())
-					.get(mode.groupId());
-				seen = group.groupState() + " with " + group.members().size() + " members";
-				if (group.groupState() == GroupState.STABLE && group.members().size() == members) {
-					return members;
-				}
+			catch (IllegalStateException ex) {
+				// A share group the broker does not know yet is an error, not an empty group: ask again.
+				seen = ex.getMessage();
 			}
 			Thread.sleep(250);
 		}
 		throw new IllegalStateException("The group " + mode.groupId() + " did not settle with " + members
 				+ " members within " + timeout.toSeconds() + " s; last seen: " + seen);
+	}
+
+	private boolean groupSettled(WorkerMode mode, int members, int partitions) {
+		ConsumerGroupDescription group = get(this.admin.describeConsumerGroups(List.of(mode.groupId())).all())
+			.get(mode.groupId());
+		int assigned = group.members().stream().mapToInt(GroupAdmin::assignedPartitions).sum();
+		boolean everyMemberWorks = members > partitions
+				|| group.members().stream().allMatch((member) -> assignedPartitions(member) > 0);
+		this.lastSeen = group.groupState() + " with " + group.members().size() + " members, " + assigned
+				+ " partitions assigned";
+		return group.groupState() == GroupState.STABLE && group.members().size() == members && assigned == partitions
+				&& everyMemberWorks;
+	}
+
+	private boolean shareGroupSettled(WorkerMode mode, int members) {
+		ShareGroupDescription group = get(this.admin.describeShareGroups(List.of(mode.groupId())).all())
+			.get(mode.groupId());
+		this.lastSeen = group.groupState() + " with " + group.members().size() + " members";
+		return group.groupState() == GroupState.STABLE && group.members().size() == members;
 	}
 
 	/**

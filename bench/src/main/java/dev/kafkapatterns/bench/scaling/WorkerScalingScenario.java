@@ -6,17 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.kafkapatterns.bench.kafka.EventWriter;
 import dev.kafkapatterns.bench.kafka.GroupAdmin;
 import dev.kafkapatterns.bench.kafka.GroupDeliveries;
 import dev.kafkapatterns.bench.kafka.ReceiptWatcher;
-import dev.kafkapatterns.bench.rest.EventsApi;
 import dev.kafkapatterns.bench.stack.TargetStack;
 import dev.kafkapatterns.bench.stack.WorkerMode;
 
 /**
  * Worker scaling: for each worker count, scale the workers ({@code scale N}), wait until their
- * group has settled, publish N × jobs-per-worker jobs of {@code workMs} each, and time them from
- * the first publish to the last receipt of the workers' group. Efficiency is the rate against
+ * group has settled, write N × jobs-per-worker jobs of {@code workMs} each straight to the topic
+ * ({@link EventWriter}: all there within a fraction of a second, keys spread evenly over the
+ * partitions), and time them from the first write to the last receipt of the workers' group.
+ * Efficiency is the rate against
  * linear: N × the 1-worker rate. Before the next step the fanout groups catch up too, so that one
  * step's backlog does not slow the next.
  */
@@ -28,16 +30,16 @@ public final class WorkerScalingScenario {
 
 	private final ReceiptWatcher receipts;
 
-	private final EventsApi api;
+	private final EventWriter writer;
 
 	private final ScalingSettings settings;
 
-	public WorkerScalingScenario(TargetStack stack, GroupAdmin admin, ReceiptWatcher receipts, EventsApi api,
+	public WorkerScalingScenario(TargetStack stack, GroupAdmin admin, ReceiptWatcher receipts, EventWriter writer,
 			ScalingSettings settings) {
 		this.stack = stack;
 		this.admin = admin;
 		this.receipts = receipts;
-		this.api = api;
+		this.writer = writer;
 		this.settings = settings;
 	}
 
@@ -59,7 +61,8 @@ public final class WorkerScalingScenario {
 			int jobs = workers * this.settings.jobsPerWorker();
 			List<String> keys = PartitionKeys.balanced(jobs, partitions, "job-" + workers + "-");
 			Instant start = Instant.now();
-			List<String> ids = publish(keys);
+			List<String> ids = this.writer.write("bench.job", keys,
+					(n) -> Map.of("n", n, "workMs", this.settings.workMs()));
 			boolean complete = this.receipts.awaitAll(ids, List.of(mode.groupId()), timeout);
 			GroupDeliveries deliveries = this.receipts.deliveries(mode.groupId(), ids);
 			double seconds = Duration.between(start, deliveries.last().orElse(Instant.now())).toNanos() / 1e9;
@@ -74,20 +77,6 @@ public final class WorkerScalingScenario {
 			this.receipts.awaitAll(ids, allGroups, timeout);
 		}
 		return new ScalingResult(mode.flagValue(), mode.groupId(), this.settings.workMs(), partitions, steps);
-	}
-
-	private List<String> publish(List<String> keys) throws InterruptedException {
-		// The producer-service refuses a batch that asks for more than a minute of work in total.
-		int batchSize = (int) Math.max(1, Math.min(1000, 50_000 / Math.max(1, this.settings.workMs())));
-		List<String> ids = new ArrayList<>(keys.size());
-		for (int first = 0; first < keys.size(); first += batchSize) {
-			List<Map<String, Object>> batch = new ArrayList<>(batchSize);
-			for (int n = first; n < Math.min(keys.size(), first + batchSize); n++) {
-				batch.add(EventsApi.event("bench.job", keys.get(n), Map.of("n", n, "workMs", this.settings.workMs())));
-			}
-			this.api.publishBatch(batch).forEach((accepted) -> ids.add(accepted.id()));
-		}
-		return ids;
 	}
 
 	/**
@@ -126,7 +115,7 @@ public final class WorkerScalingScenario {
 	 * @param workers worker processes
 	 * @param members group members
 	 * @param jobs jobs published
-	 * @param seconds first publish to last receipt
+	 * @param seconds first write to last receipt
 	 * @param jobsPerSecond jobs processed per second
 	 * @param linearJobsPerSecond workers × the first step's rate per worker
 	 * @param efficiency jobsPerSecond / linearJobsPerSecond
