@@ -81,7 +81,10 @@ final class BenchmarkRun {
 					latency = attempt("latency", () -> OpenLoopLatencyScenario.run(api, receipts, groups,
 							this.plan.latencyRate(), this.plan.latencyDuration(), this.plan.settleTimeout()));
 				}
-				if (this.plan.runs(Scenario.SCALING)) {
+				if (this.plan.runs(Scenario.SCALING) && !stack.controlsProcesses()) {
+					progress("worker scaling skipped: it scales the workers, so it needs a stack the benchmark starts");
+				}
+				else if (this.plan.runs(Scenario.SCALING)) {
 					step("scaling", "worker scaling: " + this.plan.scaling().workers() + " workers, workMs="
 							+ this.plan.scaling().workMs() + ", " + this.plan.scaling().mode().flagValue() + " mode");
 					scaling = attempt("scaling", () -> {
