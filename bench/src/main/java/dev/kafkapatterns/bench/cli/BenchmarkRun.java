@@ -106,7 +106,7 @@ final class BenchmarkRun {
 						+ " connections");
 				batch = attempt("REST batch", rest::batch);
 			}
-			step("end", "stopping the stack");
+			step("end", stack.controlsProcesses() ? "stopping the stack" : "done with the stack");
 		}
 		BenchmarkResults results = new BenchmarkResults(started.toString(), this.plan.command(), Machine.describe(),
 				stackDescription, ProjectDirectory.commit(this.plan.project()), this.plan.localStack().workers(),
