@@ -71,9 +71,10 @@ final class BenchmarkRun {
 				baselines = attempt("baselines", () -> Baselines.run(stack.bootstrapServers(), this.plan.baselines(),
 						partitions, admin, this.plan.logs(), runId));
 			}
-			try (ReceiptWatcher receipts = ReceiptWatcher.start(stack.bootstrapServers(), BenchPlan.RECEIPTS_TOPIC)) {
+			try (ReceiptWatcher receipts = ReceiptWatcher.start(stack.bootstrapServers(), BenchPlan.RECEIPTS_TOPIC);
+					EventWriter writer = new EventWriter(stack.bootstrapServers(), BenchPlan.EVENTS_TOPIC)) {
 				if (this.plan.runs(Scenario.DRAIN)) {
-					drain = attempt("drain", () -> drain(api, receipts, groups, stack.bootstrapServers()));
+					drain = attempt("drain", () -> drain(api, writer, receipts, groups));
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
 					step("latency", "latency: " + this.plan.latencyRate() + " events/s for "
@@ -87,12 +88,8 @@ final class BenchmarkRun {
 				else if (this.plan.runs(Scenario.SCALING)) {
 					step("scaling", "worker scaling: " + this.plan.scaling().workers() + " workers, workMs="
 							+ this.plan.scaling().workMs() + ", " + this.plan.scaling().mode().flagValue() + " mode");
-					scaling = attempt("scaling", () -> {
-						try (EventWriter writer = new EventWriter(stack.bootstrapServers(), BenchPlan.EVENTS_TOPIC)) {
-							return new WorkerScalingScenario(stack, admin, receipts, writer, this.plan.scaling())
-								.run(groups, partitions, this.plan.settleTimeout());
-						}
-					});
+					scaling = attempt("scaling", () -> new WorkerScalingScenario(stack, admin, receipts, writer,
+							this.plan.scaling()).run(groups, partitions, this.plan.settleTimeout()));
 				}
 			}
 			if (this.plan.runs(Scenario.REST)) {
@@ -140,19 +137,18 @@ final class BenchmarkRun {
 		return stack;
 	}
 
-	private DrainResult drain(EventsApi api, ReceiptWatcher receipts, List<String> groups, String bootstrapServers)
+	private DrainResult drain(EventsApi api, EventWriter writer, ReceiptWatcher receipts, List<String> groups)
 			throws InterruptedException {
 		if (this.plan.warmupEvents() > 0) {
-			step("warm-up", "warm-up: " + this.plan.warmupEvents() + " events through every group (not measured)");
-			if (!DrainScenario.warmUp(api, receipts, groups, this.plan.warmupEvents(), this.plan.settleTimeout())) {
+			step("warm-up", "warm-up: " + this.plan.warmupEvents() + " events through the API and as many written "
+					+ "to the topic, through every group (not measured)");
+			if (!DrainScenario.warmUp(api, writer, receipts, groups, this.plan.warmupEvents(), this.plan.settleTimeout())) {
 				throw new IllegalStateException("the warm-up events were not all processed within "
 						+ this.plan.settleTimeout().toSeconds() + " s");
 			}
 		}
 		step("drain", "drain: a backlog of " + this.plan.drainEvents() + " events");
-		try (EventWriter writer = new EventWriter(bootstrapServers, BenchPlan.EVENTS_TOPIC)) {
-			return DrainScenario.run(writer, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
-		}
+		return DrainScenario.run(writer, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
 	}
 
 	/** The producer-service alone with the broker: every consumer stopped, as in the REST figures. */

@@ -55,20 +55,23 @@ public final class DrainScenario {
 	}
 
 	/**
-	 * Warms the whole path up, the REST API included: publishes events through the batch endpoint
-	 * and waits until every group processed them. Not measured.
+	 * Warms up both ways in: events through the API's batch endpoint and as many through the
+	 * writer, then waits until every group processed them all. Not measured.
 	 * @return whether every group processed every event in time
 	 */
-	public static boolean warmUp(EventsApi api, ReceiptWatcher receipts, List<String> groups, int events,
-			Duration timeout) throws InterruptedException {
-		List<String> ids = new ArrayList<>(events);
+	public static boolean warmUp(EventsApi api, EventWriter writer, ReceiptWatcher receipts, List<String> groups,
+			int events, Duration timeout) throws InterruptedException {
+		List<String> ids = new ArrayList<>(2 * events);
+		List<String> keys = new ArrayList<>(events);
 		for (int first = 0; first < events; first += BATCH) {
 			List<Map<String, Object>> batch = new ArrayList<>(BATCH);
 			for (int n = first; n < Math.min(events, first + BATCH); n++) {
 				batch.add(EventsApi.event("bench.warmup", "warmup-" + n, Map.of("n", n, "workMs", 0)));
+				keys.add("warmup-written-" + n);
 			}
 			api.publishBatch(batch).forEach((accepted) -> ids.add(accepted.id()));
 		}
+		ids.addAll(writer.write("bench.warmup", keys, (n) -> Map.of("n", n, "workMs", 0)));
 		return receipts.awaitAll(ids, groups, timeout);
 	}
 
