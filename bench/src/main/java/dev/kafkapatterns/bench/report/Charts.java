@@ -9,8 +9,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 import dev.kafkapatterns.bench.drain.DrainScenario.GroupDrain;
@@ -120,23 +119,25 @@ final class Charts {
 	}
 
 	private static void scaling(BenchmarkResults results, Path file) throws IOException {
-		List<Number> workers = new ArrayList<>();
+		List<String> workers = new ArrayList<>();
 		List<Number> measured = new ArrayList<>();
 		List<Number> linear = new ArrayList<>();
 		List<Number> target = new ArrayList<>();
 		for (ScalingStep step : results.scaling().steps()) {
-			workers.add(step.workers());
+			workers.add(String.valueOf(step.workers()));
 			measured.add(step.jobsPerSecond());
 			linear.add(step.linearJobsPerSecond());
 			target.add(step.linearJobsPerSecond() * Targets.SCALING_MIN);
 		}
-		XYChart chart = new XYChartBuilder().width(WIDTH)
+		// Categories, not numbers: the worker counts are the steps that ran, 1, 2, 3 and 6 by default.
+		CategoryChart chart = new CategoryChartBuilder().width(WIDTH)
 			.height(HEIGHT)
 			.title("Worker scaling, " + results.scaling().mode() + " mode, workMs=" + results.scaling().workMs() + ", "
 					+ results.scaling().partitions() + " partitions")
 			.xAxisTitle("workers")
 			.yAxisTitle("jobs/s")
 			.build();
+		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		chart.getStyler().setYAxisMin(0.0);
 		chart.addSeries("measured", workers, measured);
