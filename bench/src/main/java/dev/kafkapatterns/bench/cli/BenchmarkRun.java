@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ import dev.kafkapatterns.bench.stack.WorkerMode;
  * could process in the run. A scenario that fails is reported and the others still run.
  */
 final class BenchmarkRun {
+
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final BenchPlan plan;
 
@@ -185,7 +188,7 @@ final class BenchmarkRun {
 	}
 
 	private static void progress(String message) {
-		System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " bench | " + message);
+		System.out.println(CLOCK.format(LocalTime.now()) + " bench | " + message);
 	}
 
 	@FunctionalInterface
