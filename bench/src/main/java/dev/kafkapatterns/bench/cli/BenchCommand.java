@@ -1,5 +1,6 @@
 package dev.kafkapatterns.bench.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import dev.kafkapatterns.bench.baseline.BaselineSettings;
 import dev.kafkapatterns.bench.cli.BenchPlan.Scenario;
+import dev.kafkapatterns.bench.report.ReportWriter;
 import dev.kafkapatterns.bench.rest.RestPublishScenario.RestSettings;
 import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingSettings;
 import dev.kafkapatterns.bench.stack.LocalStackSettings;
@@ -80,6 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--output", paramLabel = "DIR", description = "Where the results go (default: docs/benchmarks).")
 	private Path output;
+
+	@Option(names = "--render-only",
+			description = "Measure nothing: write README.md and the charts again from the results.json in --output.")
+	private boolean renderOnly;
 
 	@Option(names = "--log-dir", paramLabel = "DIR",
 			description = "Where local-stack's and the tools' output goes (default: bench/target/bench-logs).")
@@ -172,8 +178,14 @@ public final class BenchCommand implements Callable<Integer> {
 	}
 
 	@Override
-	public Integer call() throws InterruptedException {
-		return new BenchmarkRun(plan()).execute();
+	public Integer call() throws InterruptedException, IOException {
+		BenchPlan plan = plan();
+		if (this.renderOnly) {
+			ReportWriter.write(ReportWriter.read(plan.output()).withTargets(), plan.output());
+			this.spec.commandLine().getOut().println("wrote the report again in " + plan.output().toAbsolutePath());
+			return 0;
+		}
+		return new BenchmarkRun(plan).execute();
 	}
 
 	BenchPlan plan() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -89,7 +90,7 @@ public final class ReceiptWatcher implements AutoCloseable {
 			// close() asked us to stop.
 		}
 		finally {
-			this.consumer.close(Duration.ofSeconds(5));
+			this.consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
 		}
 	}
 

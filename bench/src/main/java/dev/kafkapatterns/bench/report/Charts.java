@@ -138,6 +138,8 @@ final class Charts {
 			.yAxisTitle("jobs/s")
 			.build();
 		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
+		// Lines share the categories' x positions; without this each series is shifted like a bar.
+		chart.getStyler().setOverlapped(true);
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		chart.getStyler().setYAxisMin(0.0);
 		chart.addSeries("measured", workers, measured);

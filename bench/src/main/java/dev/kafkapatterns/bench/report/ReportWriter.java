@@ -32,6 +32,17 @@ public final class ReportWriter {
 		Charts.write(results, directory);
 	}
 
+	/**
+	 * Reads the results a run wrote, so that the report and charts can be written again from them
+	 * (after a change to the report, say) without measuring again.
+	 * @param directory where a run wrote {@code results.json}
+	 * @return its results
+	 */
+	public static BenchmarkResults read(Path directory) throws IOException {
+		return JSON.readValue(Files.readString(directory.resolve("results.json"), StandardCharsets.UTF_8),
+				BenchmarkResults.class);
+	}
+
 	/** The targets table alone, for the console. */
 	public static String targetsTable(BenchmarkResults results) {
 		String markdown = MarkdownReport.render(results);
