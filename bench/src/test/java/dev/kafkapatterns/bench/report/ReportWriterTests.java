@@ -49,6 +49,15 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void readsBackWhatItWrote(@TempDir Path directory) throws IOException {
+		BenchmarkResults results = results().withTargets();
+
+		ReportWriter.write(results, directory);
+
+		assertThat(ReportWriter.read(directory)).isEqualTo(results);
+	}
+
+	@Test
 	void targetsFailWhenEventsWereMissingWhateverTheRate() {
 		BenchmarkResults results = results();
 		DrainResult partial = new DrainResult(20000, 1, false,
