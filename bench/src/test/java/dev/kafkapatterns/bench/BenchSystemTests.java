@@ -23,6 +23,9 @@ class BenchSystemTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** 202, and 503: the API's documented answer when the broker did not acknowledge in time. */
+	private static final List<String> ACCEPTED_OR_OVERLOADED = List.of("202", "503");
+
 	private static final List<String> GROUPS = List.of("fanout-audit", "fanout-notifications", "fanout-monitoring",
 			"queue-workers");
 
@@ -57,8 +60,8 @@ class BenchSystemTests {
 		assertScaling(results.get("scaling"));
 		for (String rest : List.of("restSingle", "restBatch")) {
 			JsonNode workload = results.get(rest);
-			assertThat(workload.get("requests").asLong()).as(rest).isPositive();
-			assertThat(workload.get("errors").asLong()).as(rest).isZero();
+			assertThat(workload.get("statuses").propertyNames()).as(rest).contains("202").isSubsetOf(ACCEPTED_OR_OVERLOADED);
+			assertThat(workload.get("failures").asLong()).as(rest).isZero();
 			assertThat(workload.get("latency").get("p99Ms").asDouble()).as(rest).isPositive();
 		}
 		assertThat(results.get("targets").valueStream().map((target) -> target.get("ratio").asDouble()))
@@ -89,14 +92,21 @@ class BenchSystemTests {
 		});
 	}
 
+	/**
+	 * Every event the API accepted was processed by every group. On a loaded machine the API may
+	 * answer 503 (the broker did not acknowledge in time), its documented answer; nothing else.
+	 */
 	private static void assertLatency(JsonNode latency, int events) {
 		assertThat(latency.get("sent").asInt()).isEqualTo(events);
-		assertThat(latency.get("errors").asLong()).isZero();
+		assertThat(latency.get("errorStatuses").propertyNames()).isSubsetOf("503");
+		int accepted = events - latency.get("errors").asInt();
+		assertThat(accepted).isPositive();
 		assertThat(latency.get("complete").asBoolean()).isTrue();
 		latency.get("groups").forEach((group) -> {
-			assertThat(group.get("processed").asInt()).as(group.toString()).isEqualTo(events);
+			assertThat(group.get("processed").asInt()).as(group.toString()).isEqualTo(accepted);
+			assertThat(group.get("missing").asInt()).as(group.toString()).isZero();
 			JsonNode percentiles = group.get("latency");
-			assertThat(percentiles.get("count").asLong()).isEqualTo(events);
+			assertThat(percentiles.get("count").asLong()).isEqualTo(accepted);
 			assertThat(percentiles.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(percentiles.get("p50Ms").asDouble())
 				.isPositive();
 		});

@@ -4,8 +4,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -52,7 +54,7 @@ public final class OpenLoopLatencyScenario {
 		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 		Histogram publish = LatencySummary.newHistogram();
 		Map<String, Long> dueMicros = new ConcurrentHashMap<>();
-		AtomicLong errors = new AtomicLong();
+		Map<Integer, AtomicLong> errors = new ConcurrentHashMap<>();
 		List<CompletableFuture<?>> answers = new ArrayList<>(count);
 		Instant wallStart = Instant.now().plusMillis(50);
 		long startNanos = System.nanoTime() + 50_000_000L;
@@ -90,22 +92,27 @@ public final class OpenLoopLatencyScenario {
 			latencies.add(new GroupLatency(group, deliveries.processed(), deliveries.missing(), deliveries.duplicates(),
 					LatencySummary.of(histogram)));
 		}
-		return new LatencyResult(rate, duration.toMillis() / 1000.0, count, errors.get(), count / sendSeconds,
-				LatencySummary.of(publish), complete, latencies);
+		Map<Integer, Long> errorStatuses = new TreeMap<>();
+		errors.forEach((status, n) -> errorStatuses.put(status, n.get()));
+		long errorCount = errorStatuses.values().stream().mapToLong(Long::longValue).sum();
+		return new LatencyResult(rate, duration.toMillis() / 1000.0, count, errorCount, errorStatuses,
+				count / sendSeconds, LatencySummary.of(publish), complete, latencies);
 	}
 
+	/** Remembers an accepted event's due time; counts any other answer by status, 0 for none. */
 	private static void accept(HttpResponse<String> response, Throwable failure, long dueWallMicros,
-			Map<String, Long> dueMicros, AtomicLong errors) {
-		if (failure != null || response.statusCode() != 202) {
-			errors.incrementAndGet();
-			return;
-		}
+			Map<String, Long> dueMicros, Map<Integer, AtomicLong> errors) {
+		int status = (failure != null) ? 0 : response.statusCode();
 		try {
-			dueMicros.put(EventsApi.accepted(response.body()).id(), dueWallMicros);
+			if (status == 202) {
+				dueMicros.put(EventsApi.accepted(response.body()).id(), dueWallMicros);
+				return;
+			}
 		}
 		catch (RuntimeException ex) {
-			errors.incrementAndGet();
+			// A 202 without an id: counted with the errors below.
 		}
+		errors.computeIfAbsent(status, (s) -> new AtomicLong()).incrementAndGet();
 	}
 
 	/**
@@ -115,13 +122,22 @@ public final class OpenLoopLatencyScenario {
 	 * @param seconds how long they were offered
 	 * @param sent events sent
 	 * @param errors events not accepted with 202
+	 * @param errorStatuses those by status code, 0 for no answer at all (a 503 is the API's answer to a
+	 * broker that did not acknowledge in time)
 	 * @param sentPerSecond the rate the sender managed; below the offered rate when the API fell behind
 	 * @param publish due time to the 202 answer
 	 * @param complete whether every group processed every accepted event in time
 	 * @param groups per group, due time to processed
 	 */
-	public record LatencyResult(double offeredPerSecond, double seconds, int sent, long errors, double sentPerSecond,
+	public record LatencyResult(double offeredPerSecond, double seconds, int sent, long errors,
+			Map<Integer, Long> errorStatuses, double sentPerSecond,
 			LatencySummary publish, boolean complete, List<GroupLatency> groups) {
+
+		public LatencyResult {
+			// Sorted by status; empty in a results.json written before statuses were recorded.
+			errorStatuses = Collections.unmodifiableMap(new TreeMap<>((errorStatuses != null) ? errorStatuses : Map.of()));
+		}
+
 	}
 
 	/**

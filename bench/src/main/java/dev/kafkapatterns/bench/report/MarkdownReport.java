@@ -3,6 +3,7 @@ package dev.kafkapatterns.bench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.kafkapatterns.bench.baseline.Baselines;
 import dev.kafkapatterns.bench.drain.DrainScenario.GroupDrain;
@@ -137,7 +138,8 @@ final class MarkdownReport {
 		add("## Publish → processed latency", "",
 				format("%.0f", latency.offeredPerSecond()) + " events/s offered for " + format("%.0f", latency.seconds())
 						+ " s, open loop (" + latency.sent() + " sent, at " + number(latency.sentPerSecond())
-						+ "/s achieved, " + latency.errors() + " not accepted). Latency runs from each event's due "
+						+ "/s achieved, " + latency.errors() + " not accepted" + statuses(latency.errorStatuses())
+						+ "). Latency runs from each event's due "
 						+ "time to the group's receipt, so time an event waited to be sent counts. The first row, due "
 						+ "time to the API's `202`, shows how much of it the publishing took.",
 				"", "| group | processed | missing | p50 | p90 | p99 | p99.9 | max | p99 vs EndToEndLatency p99 |",
@@ -149,6 +151,12 @@ final class MarkdownReport {
 			latencyRow(group.group(), group.processed(), group.missing(), group.latency(), endToEnd);
 		}
 		add("", "![publish to processed latency per group](latency.png)", "");
+	}
+
+	private static String statuses(Map<Integer, Long> statuses) {
+		List<String> parts = new ArrayList<>();
+		statuses.forEach((status, count) -> parts.add(count + " × " + ((status == 0) ? "no answer" : status)));
+		return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
 	}
 
 	private void latencyRow(String name, int processed, int missing, LatencySummary latency, double endToEnd) {

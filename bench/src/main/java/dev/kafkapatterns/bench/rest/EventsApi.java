@@ -26,6 +26,8 @@ public final class EventsApi {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final int MAX_RETRIES = 5;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -67,7 +69,7 @@ public final class EventsApi {
 	}
 
 	/**
-	 * Publishes a batch and returns the accepted events.
+	 * Publishes a batch and returns the accepted events, retrying a few times after a 503.
 	 * @param events up to 1000 events
 	 * @return id and partition of each, in order
 	 * @throws IllegalStateException when the answer is not 202
@@ -75,6 +77,11 @@ public final class EventsApi {
 	public List<Accepted> publishBatch(List<Map<String, Object>> events) throws InterruptedException {
 		try {
 			HttpResponse<String> response = sendBatch(events);
+			// 503: the broker did not acknowledge in time (an overloaded machine); the API asks for a retry.
+			for (int retry = 1; response.statusCode() == 503 && retry <= MAX_RETRIES; retry++) {
+				Thread.sleep(1000L * retry);
+				response = sendBatch(events);
+			}
 			if (response.statusCode() != 202) {
 				throw new IllegalStateException("POST /api/events/batch answered " + response.statusCode() + ": "
 						+ response.body());

@@ -79,7 +79,7 @@ class ReportWriterTests {
 		RestResult single = new RestResult("single event", 32, 1, 20, 25_000, 0, 1250, 1250, LATENCY, Map.of(202, 25_000L), 0);
 		RestResult batch = new RestResult("batch of 100", 8, 100, 20, 12_000, 0, 600, 60_000, LATENCY, Map.of(202, 12_000L), 0);
 		DrainResult drain = new DrainResult(20000, 1.2, true, List.of(new GroupDrain("fanout-audit", 20000, 0, 0, 307.7, 65)));
-		LatencyResult latency = new LatencyResult(1000, 20, 20000, 0, 999, LATENCY, true,
+		LatencyResult latency = new LatencyResult(1000, 20, 20000, 0, Map.of(), 999, LATENCY, true,
 				List.of(new GroupLatency("fanout-audit", 20000, 0, 0, LATENCY)));
 		ScalingResult scaling = new ScalingResult("group", "queue-workers", 20, 6,
 				List.of(new ScalingStep(1, 1, 300, 12, 25, 25, 1, true, 0, 0),
