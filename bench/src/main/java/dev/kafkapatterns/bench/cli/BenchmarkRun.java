@@ -1,0 +1,201 @@
+package dev.kafkapatterns.bench.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kafkapatterns.bench.baseline.Baselines;
+import dev.kafkapatterns.bench.cli.BenchPlan.Scenario;
+import dev.kafkapatterns.bench.drain.DrainScenario;
+import dev.kafkapatterns.bench.drain.DrainScenario.DrainResult;
+import dev.kafkapatterns.bench.kafka.EventWriter;
+import dev.kafkapatterns.bench.kafka.GroupAdmin;
+import dev.kafkapatterns.bench.kafka.ReceiptWatcher;
+import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario;
+import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.LatencyResult;
+import dev.kafkapatterns.bench.report.BenchmarkResults;
+import dev.kafkapatterns.bench.report.Machine;
+import dev.kafkapatterns.bench.report.ReportWriter;
+import dev.kafkapatterns.bench.rest.EventsApi;
+import dev.kafkapatterns.bench.rest.RestPublishScenario;
+import dev.kafkapatterns.bench.rest.RestResult;
+import dev.kafkapatterns.bench.scaling.WorkerScalingScenario;
+import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingResult;
+import dev.kafkapatterns.bench.stack.ExternalStack;
+import dev.kafkapatterns.bench.stack.LocalStackProcess;
+import dev.kafkapatterns.bench.stack.TargetStack;
+import dev.kafkapatterns.bench.stack.WorkerMode;
+
+/**
+ * One run, in an order that keeps the scenarios apart: the baselines while the stack is idle; the
+ * drain, the latency and the scaling scenarios, each waiting until every group has processed its
+ * events; and REST publishing last, because it publishes far more events than the consumers
+ * could process in the run. A scenario that fails is reported and the others still run.
+ */
+final class BenchmarkRun {
+
+	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+	private final BenchPlan plan;
+
+	private final Map<String, String> failures = new LinkedHashMap<>();
+
+	private final Map<String, Double> loadAverages = new LinkedHashMap<>();
+
+	BenchmarkRun(BenchPlan plan) {
+		this.plan = plan;
+	}
+
+	/** Runs and writes the results; the exit code. */
+	int execute() throws InterruptedException {
+		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String runId = String.valueOf(started.getEpochSecond());
+		Baselines baselines = null;
+		DrainResult drain = null;
+		LatencyResult latency = null;
+		ScalingResult scaling = null;
+		RestResult single = null;
+		RestResult batch = null;
+		String stackDescription;
+		try (TargetStack stack = startStack(); GroupAdmin admin = new GroupAdmin(stack.bootstrapServers())) {
+			stackDescription = stack.describe();
+			int partitions = admin.partitionCount(BenchPlan.EVENTS_TOPIC);
+			EventsApi api = new EventsApi(stack.producerUrl());
+			List<String> groups = this.plan.groups();
+			if (this.plan.runs(Scenario.BASELINES)) {
+				step("baselines", "baselines: ProducerPerformance, ConsumerPerformance, EndToEndLatency");
+				baselines = attempt("baselines", () -> Baselines.run(stack.bootstrapServers(), this.plan.baselines(),
+						partitions, admin, this.plan.logs(), runId));
+			}
+			try (ReceiptWatcher receipts = ReceiptWatcher.start(stack.bootstrapServers(), BenchPlan.RECEIPTS_TOPIC);
+					EventWriter writer = new EventWriter(stack.bootstrapServers(), BenchPlan.EVENTS_TOPIC)) {
+				if (this.plan.runs(Scenario.DRAIN)) {
+					drain = attempt("drain", () -> drain(api, writer, receipts, groups));
+				}
+				if (this.plan.runs(Scenario.LATENCY)) {
+					step("latency", "latency: " + this.plan.latencyRate() + " events/s for "
+							+ this.plan.latencyDuration().toSeconds() + " s, open loop");
+					latency = attempt("latency", () -> OpenLoopLatencyScenario.run(api, receipts, groups,
+							this.plan.latencyRate(), this.plan.latencyDuration(), this.plan.settleTimeout()));
+				}
+				if (this.plan.runs(Scenario.SCALING) && !stack.controlsProcesses()) {
+					progress("worker scaling skipped: it scales the workers, so it needs a stack the benchmark starts");
+				}
+				else if (this.plan.runs(Scenario.SCALING)) {
+					step("scaling", "worker scaling: " + this.plan.scaling().workers() + " workers, workMs="
+							+ this.plan.scaling().workMs() + ", " + this.plan.scaling().mode().flagValue() + " mode");
+					scaling = attempt("scaling", () -> new WorkerScalingScenario(stack, admin, receipts, writer,
+							this.plan.scaling()).run(groups, partitions, this.plan.settleTimeout()));
+				}
+			}
+			if (this.plan.runs(Scenario.REST)) {
+				if (stack.controlsProcesses() && !this.plan.restWithConsumers()) {
+					attempt("stopping the consumers", () -> stopConsumers(stack, admin));
+				}
+				RestPublishScenario rest = new RestPublishScenario(api, this.plan.rest());
+				step("REST single", "REST: single events, " + this.plan.rest().singleConcurrency() + " connections");
+				single = attempt("REST single", rest::single);
+				step("REST batch", "REST: batches of " + this.plan.rest().batchSize() + ", " + this.plan.rest().batchConcurrency()
+						+ " connections");
+				batch = attempt("REST batch", rest::batch);
+			}
+			step("end", stack.controlsProcesses() ? "stopping the stack" : "done with the stack");
+		}
+		BenchmarkResults results = new BenchmarkResults(started.toString(), this.plan.command(), Machine.describe(),
+				stackDescription, ProjectDirectory.commit(this.plan.project()), this.plan.localStack().workers(),
+				this.plan.localStack().workerMode().flagValue(), this.plan.groups(), baselines, single, batch,
+				this.plan.restWithConsumers() || !this.plan.startsStack(), drain, latency, scaling, this.failures,
+				this.loadAverages, List.of())
+			.withTargets();
+		try {
+			ReportWriter.write(results, this.plan.output());
+		}
+		catch (IOException | RuntimeException ex) {
+			System.err.println("Could not write the results to " + this.plan.output() + ": " + ex.getMessage());
+			return 1;
+		}
+		System.out.println();
+		System.out.println(ReportWriter.targetsTable(results));
+		System.out.println();
+		progress("results in " + this.plan.output().toAbsolutePath());
+		this.failures.forEach((scenario, why) -> System.err.println(scenario + " failed: " + why));
+		return this.failures.isEmpty() ? 0 : 1;
+	}
+
+	private TargetStack startStack() throws InterruptedException {
+		if (!this.plan.startsStack()) {
+			return new ExternalStack(this.plan.bootstrapServers(), this.plan.producerUrl());
+		}
+		progress("starting local-stack with " + this.plan.localStack().workers() + " workers (log: "
+				+ this.plan.localStack().logFile() + ")");
+		LocalStackProcess stack = LocalStackProcess.start(this.plan.localStack());
+		progress("stack ready: Kafka " + stack.bootstrapServers() + ", producer-service " + stack.producerUrl());
+		return stack;
+	}
+
+	private DrainResult drain(EventsApi api, EventWriter writer, ReceiptWatcher receipts, List<String> groups)
+			throws InterruptedException {
+		if (this.plan.warmupEvents() > 0) {
+			step("warm-up", "warm-up: " + this.plan.warmupEvents() + " events through the API and as many written "
+					+ "to the topic, through every group (not measured)");
+			if (!DrainScenario.warmUp(api, writer, receipts, groups, this.plan.warmupEvents(), this.plan.settleTimeout())) {
+				throw new IllegalStateException("the warm-up events were not all processed within "
+						+ this.plan.settleTimeout().toSeconds() + " s");
+			}
+		}
+		step("drain", "drain: a backlog of " + this.plan.drainEvents() + " events");
+		return DrainScenario.run(writer, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
+	}
+
+	/** The producer-service alone with the broker: every consumer stopped, as in the REST figures. */
+	private Void stopConsumers(TargetStack stack, GroupAdmin admin) throws InterruptedException {
+		progress("stopping the consumers, so the producer-service is alone with the broker");
+		stack.stopProcesses(this.plan.fanoutGroups());
+		stack.scaleWorkers(0, Duration.ofMinutes(2));
+		List<String> consumerGroups = new ArrayList<>(this.plan.fanoutGroups());
+		if (this.plan.localStack().workerMode() == WorkerMode.GROUP) {
+			consumerGroups.add(WorkerMode.GROUP.groupId());
+		}
+		if (!admin.awaitEmpty(consumerGroups, Duration.ofMinutes(2))) {
+			throw new IllegalStateException("the consumer groups still had members 2 minutes after their processes were stopped");
+		}
+		return null;
+	}
+
+	private <T> T attempt(String scenario, Step<T> step) throws InterruptedException {
+		try {
+			return step.run();
+		}
+		catch (RuntimeException ex) {
+			String why = (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+			this.failures.put(scenario, why);
+			progress(scenario + " failed: " + why);
+			return null;
+		}
+	}
+
+	/** Says what starts, and notes how busy the machine is as it starts. */
+	private void step(String name, String message) {
+		this.loadAverages.put(name, Machine.loadAverage());
+		progress(message);
+	}
+
+	private static void progress(String message) {
+		System.out.println(CLOCK.format(LocalTime.now()) + " bench | " + message);
+	}
+
+	@FunctionalInterface
+	private interface Step<T> {
+
+		T run() throws InterruptedException;
+
+	}
+
+}

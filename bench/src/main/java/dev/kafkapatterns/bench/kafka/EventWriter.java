@@ -1,0 +1,93 @@
+package dev.kafkapatterns.bench.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.kafkapatterns.model.Event;
+import dev.kafkapatterns.model.EventHeaders;
+
+/**
+ * Writes a backlog straight to the {@code events} topic, as the producer-service would write it:
+ * the same JSON envelope, key, timestamp and headers, {@code acks=all}, idempotent. A backlog
+ * written this way is complete in a fraction of a second, so the time until every group has
+ * processed it measures the consumers, not the REST API (which has a scenario of its own).
+ */
+public final class EventWriter implements AutoCloseable {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	private final String topic;
+
+	public EventWriter(String bootstrapServers, String topic) {
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.CLIENT_ID_CONFIG, "bench-backlog"),
+				new StringSerializer(), new ByteArraySerializer());
+		this.topic = topic;
+		// Connect and load the topic's metadata now, so that the first write is not slower than the rest.
+		this.producer.partitionsFor(topic);
+	}
+
+	/**
+	 * Writes one event per key and waits until the broker acknowledged every one.
+	 * @param type the events' type
+	 * @param keys one key per event, in order
+	 * @param payload the payload of event {@code i}
+	 * @return the event ids, in order
+	 * @throws IllegalStateException when the broker did not acknowledge them all within a minute
+	 */
+	public List<String> write(String type, List<String> keys, IntFunction<Map<String, Object>> payload)
+			throws InterruptedException {
+		List<String> ids = new ArrayList<>(keys.size());
+		List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(keys.size());
+		for (int i = 0; i < keys.size(); i++) {
+			Event event = new Event(UUID.randomUUID().toString(), type, keys.get(i), payload.apply(i), Instant.now());
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, null,
+					event.occurredAt().toEpochMilli(), event.key(), JSON.writeValueAsBytes(event));
+			record.headers().add(EventHeaders.ID, event.id().getBytes(StandardCharsets.UTF_8));
+			record.headers().add(EventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+			acknowledgements.add(this.producer.send(record));
+			ids.add(event.id());
+		}
+		this.producer.flush();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		try {
+			for (Future<RecordMetadata> acknowledgement : acknowledgements) {
+				acknowledgement.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The broker refused a backlog event: " + ex.getCause().getMessage(), ex);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("The broker did not acknowledge the backlog within a minute", ex);
+		}
+		return ids;
+	}
+
+	@Override
+	public void close() {
+		this.producer.close(Duration.ofSeconds(10));
+	}
+
+}

@@ -1,0 +1,231 @@
+package dev.kafkapatterns.bench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.kafkapatterns.bench.histogram.LatencySummary;
+import dev.kafkapatterns.bench.baseline.Baselines;
+import dev.kafkapatterns.bench.drain.DrainScenario.GroupDrain;
+import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.GroupLatency;
+import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.LatencyResult;
+import dev.kafkapatterns.bench.rest.RestResult;
+import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingStep;
+
+/**
+ * {@code README.md} of a run: the machine and the command, the targets with pass or fail, then
+ * each scenario's table next to its baseline, and the charts.
+ */
+final class MarkdownReport {
+
+	private final BenchmarkResults results;
+
+	private final List<String> lines = new ArrayList<>();
+
+	private MarkdownReport(BenchmarkResults results) {
+		this.results = results;
+	}
+
+	static String render(BenchmarkResults results) {
+		return new MarkdownReport(results).render();
+	}
+
+	private String render() {
+		add("# Benchmarks", "",
+				"The whole system against Kafka's own tools, on one broker, in one run: every figure is next to the "
+						+ "baseline it is held against, measured minutes apart on the same machine. Written by the "
+						+ "`bench` module (see the project README, section \"Benchmarks\"); `results.json` has every figure.",
+				"", "| | |", "|---|---|", "| command | `" + this.results.command() + "` |",
+				"| machine | " + this.results.machine().summary() + " |", "| stack | " + this.results.stack() + " |",
+				"| code | " + this.results.commit() + " |", "| started | " + this.results.startedAt() + " |",
+				"| queue workers | " + this.results.workers() + " (" + this.results.workerMode() + " mode) for drain and latency |",
+				"| 1-minute load average as each step began | " + loadAverages() + " |", "");
+		targets();
+		baselines();
+		rest();
+		drain();
+		latency();
+		scaling();
+		method();
+		if (!this.results.failures().isEmpty()) {
+			add("## Scenarios that failed", "");
+			this.results.failures().forEach((scenario, why) -> add("- **" + scenario + "**: " + why.replace("\n", " ")));
+			add("");
+		}
+		return String.join("\n", this.lines) + "\n";
+	}
+
+	private void targets() {
+		add("## Targets", "", "| figure | measured | baseline (same run) | ratio | target | result |",
+				"|---|---|---|---|---|---|");
+		for (TargetCheck check : this.results.targets()) {
+			add("| " + check.figure() + " | " + number(check.measured()) + " " + check.unit() + " | "
+					+ check.baselineName() + ": " + number(check.baseline()) + " " + check.baselineUnit() + " | "
+					+ ratio(check) + " | " + check.target() + " | " + (check.pass() ? "pass" : "**fail**") + " |");
+		}
+		add("");
+	}
+
+	private void baselines() {
+		Baselines baselines = this.results.baselines();
+		if (baselines == null) {
+			return;
+		}
+		add("## Baselines: Kafka's own tools", "", "| tool | result |", "|---|---|",
+				"| `ProducerPerformance` (`acks=all`, " + baselines.producer().records() + " records) | "
+						+ number(baselines.producer().recordsPerSecond()) + " records/s ("
+						+ format("%.1f", baselines.producer().megabytesPerSecond()) + " MB/s), p50 "
+						+ baselines.producer().p50Ms() + " ms, p99 " + baselines.producer().p99Ms() + " ms |",
+				"| `ConsumerPerformance` (" + baselines.consumer().records() + " records) | "
+						+ number(baselines.consumer().recordsPerSecond()) + " records/s ("
+						+ number(baselines.consumer().fetchRecordsPerSecond()) + " records/s once joined, join "
+						+ baselines.consumer().rebalanceMs() + " ms) |",
+				"| `EndToEndLatency` (`acks=all`, " + baselines.endToEnd().records() + " round trips) | mean "
+						+ format("%.2f", baselines.endToEnd().averageMs()) + " ms, p50 " + baselines.endToEnd().p50Ms()
+						+ " ms, p99 " + baselines.endToEnd().p99Ms() + " ms, p99.9 " + baselines.endToEnd().p999Ms()
+						+ " ms |",
+				"", "![throughput against the baselines](throughput.png)", "");
+	}
+
+	private void rest() {
+		if (this.results.restSingle() == null && this.results.restBatch() == null) {
+			return;
+		}
+		add("## REST publishing", "",
+				"Closed loop at a fixed number of connections, each with one request in flight; every answer is a "
+						+ "`202` after `acks=all`. Consumers "
+						+ (this.results.restWithConsumers() ? "running (the whole system on the same cores)."
+								: "stopped, so the producer-service is alone with the broker, as in the issue's figures."),
+				"", "| workload | connections | seconds | requests/s | events/s | p50 | p90 | p99 | p99.9 | max | errors |",
+				"|---|---|---|---|---|---|---|---|---|---|---|");
+		for (RestResult rest : new RestResult[] { this.results.restSingle(), this.results.restBatch() }) {
+			if (rest != null) {
+				add("| " + rest.name() + " | " + rest.concurrency() + " | " + format("%.0f", rest.seconds()) + " | "
+						+ number(rest.requestsPerSecond()) + " | " + number(rest.eventsPerSecond()) + " | "
+						+ millis(rest.latency().p50Ms()) + " | " + millis(rest.latency().p90Ms()) + " | "
+						+ millis(rest.latency().p99Ms()) + " | " + millis(rest.latency().p999Ms()) + " | "
+						+ millis(rest.latency().maxMs()) + " | " + rest.errors() + " |");
+			}
+		}
+		add("");
+	}
+
+	private void drain() {
+		if (this.results.drain() == null) {
+			return;
+		}
+		double consumer = (this.results.baselines() != null) ? this.results.baselines().consumer().recordsPerSecond() : 0;
+		add("## Drain", "", "A backlog of " + this.results.drain().events() + " events (`workMs: 0`), written straight to "
+				+ "`events` with the producer-service's envelope, key and headers (`acks=all`), not through the REST "
+				+ "API, so that the consumers are measured; writing took " + format("%.1f", this.results.drain().publishSeconds())
+				+ " s, on the broker and cores the consumers were already working on. Time from the first write to "
+				+ "each group's last receipt.", "",
+				"| group | processed | missing | duplicates | seconds | events/s | vs ConsumerPerformance |",
+				"|---|---|---|---|---|---|---|");
+		for (GroupDrain group : this.results.drain().groups()) {
+			add("| " + group.group() + " | " + group.processed() + " | " + group.missing() + " | " + group.duplicates()
+					+ " | " + format("%.1f", group.seconds()) + " | " + number(group.eventsPerSecond()) + " | "
+					+ percent(consumer > 0 ? group.eventsPerSecond() / consumer : 0) + " |");
+		}
+		add("");
+	}
+
+	private void latency() {
+		LatencyResult latency = this.results.latency();
+		if (latency == null) {
+			return;
+		}
+		add("## Publish → processed latency", "",
+				format("%.0f", latency.offeredPerSecond()) + " events/s offered for " + format("%.0f", latency.seconds())
+						+ " s, open loop (" + latency.sent() + " sent, at " + number(latency.sentPerSecond())
+						+ "/s achieved, " + latency.errors() + " not accepted" + statuses(latency.errorStatuses())
+						+ "). Latency runs from each event's due "
+						+ "time to the group's receipt, so time an event waited to be sent counts. The first row, due "
+						+ "time to the API's `202`, shows how much of it the publishing took.",
+				"", "| group | processed | missing | p50 | p90 | p99 | p99.9 | max | p99 vs EndToEndLatency p99 |",
+				"|---|---|---|---|---|---|---|---|---|");
+		double endToEnd = (this.results.baselines() != null) ? Targets.endToEndP99(this.results) : 0;
+		latencyRow("*REST answer (`202`)*", latency.sent() - (int) latency.errors(), (int) latency.errors(),
+				latency.publish(), endToEnd);
+		for (GroupLatency group : latency.groups()) {
+			latencyRow(group.group(), group.processed(), group.missing(), group.latency(), endToEnd);
+		}
+		add("", "![publish to processed latency per group](latency.png)", "");
+	}
+
+	private static String statuses(Map<Integer, Long> statuses) {
+		List<String> parts = new ArrayList<>();
+		statuses.forEach((status, count) -> parts.add(count + " × " + ((status == 0) ? "no answer" : status)));
+		return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
+	}
+
+	private void latencyRow(String name, int processed, int missing, LatencySummary latency, double endToEnd) {
+		add("| " + name + " | " + processed + " | " + missing + " | " + millis(latency.p50Ms()) + " | "
+				+ millis(latency.p90Ms()) + " | " + millis(latency.p99Ms()) + " | " + millis(latency.p999Ms()) + " | "
+				+ millis(latency.maxMs()) + " | " + ((endToEnd > 0) ? format("%.1f×", latency.p99Ms() / endToEnd) : "-")
+				+ " |");
+	}
+
+	private void scaling() {
+		if (this.results.scaling() == null) {
+			return;
+		}
+		add("## Worker scaling", "", "Jobs of `workMs: " + this.results.scaling().workMs() + "`, "
+				+ this.results.scaling().mode() + " mode (group `" + this.results.scaling().group() + "`), "
+				+ this.results.scaling().partitions() + " partitions; the jobs are written straight to `events`, keys "
+				+ "spread evenly over the partitions. Time from the first write to the group's last receipt.", "",
+				"| workers | members | jobs | seconds | jobs/s | linear | efficiency |", "|---|---|---|---|---|---|---|");
+		for (ScalingStep step : this.results.scaling().steps()) {
+			add("| " + step.workers() + " | " + step.members() + " | " + step.jobs() + " | "
+					+ format("%.1f", step.seconds()) + " | " + number(step.jobsPerSecond()) + " | "
+					+ number(step.linearJobsPerSecond()) + " | " + percent(step.efficiency())
+					+ (step.complete() ? "" : " (" + step.missing() + " missing)") + " |");
+		}
+		add("", "![worker scaling](scaling.png)", "");
+	}
+
+	private void method() {
+		add("## How it is measured", "",
+				"- Baselines: Kafka's `kafka-tools` at the broker's version, each in its own JVM on the bench jar's "
+						+ "class path, on topics of their own (the throughput topic has as many partitions as `events`).",
+				"- Processed means: the group's delivery receipt on `event-receipts` (its `processedAt`, stamped by the "
+						+ "consumer on the same machine's clock).",
+				"- REST figures come from the benchmark's own HTTP client (java.net.http), on the same cores as the "
+						+ "stack; latencies are HdrHistogram percentiles.",
+				"- Speed is measured here and never asserted in a test; `BenchSystemTests` runs every scenario "
+						+ "briefly in `./mvnw verify` and checks only that the results are sane.",
+				"");
+	}
+
+	private String loadAverages() {
+		List<String> loads = new ArrayList<>();
+		this.results.loadAverages().forEach((step, load) -> loads.add(step + " " + format("%.1f", load)));
+		return String.join(", ", loads) + " (" + this.results.machine().cores() + " cores)";
+	}
+
+	private void add(String... more) {
+		this.lines.addAll(List.of(more));
+	}
+
+	private static String ratio(TargetCheck check) {
+		return check.unit().equals("ms") ? format("%.1f×", check.ratio()) : percent(check.ratio());
+	}
+
+	private static String percent(double ratio) {
+		return (ratio < 0.01) ? format("%.2f%%", ratio * 100) : format("%.1f%%", ratio * 100);
+	}
+
+	private static String millis(double ms) {
+		return (ms >= 10_000) ? format("%.1f s", ms / 1000) : (ms >= 100) ? format("%.0f ms", ms) : format("%.1f ms", ms);
+	}
+
+	private static String number(double value) {
+		return (value >= 100) ? format("%,.0f", value) : format("%.1f", value);
+	}
+
+	private static String format(String pattern, Object... values) {
+		return String.format(Locale.ROOT, pattern, values);
+	}
+
+}
