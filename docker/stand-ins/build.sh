@@ -22,14 +22,18 @@ build() {
   DOCKER_BUILDKIT=1 docker build --network host --quiet "$@" > /dev/null
 }
 
-echo "stand-ins: Debian 12 root filesystem (debootstrap, $mirror)"
+step() {
+  echo "stand-ins: $1 ($((SECONDS - step_started)) s)"
+  step_started=$SECONDS
+}
+step_started=$SECONDS
 debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
   || { tail -20 "$work/debootstrap.log"; exit 1; }
 rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/*
 tar -C "$work/rootfs" -c . | docker import - compose-test/debian:bookworm > /dev/null
 rm -rf "$work/rootfs"
+step "Debian 12 root filesystem from $mirror, imported"
 
-echo "stand-ins: eclipse-temurin:17-jre and eclipse-temurin:17-jdk"
 mkdir -p "$work/temurin/ca-certificates"
 cp "$here/temurin.Dockerfile" "$work/temurin/Dockerfile"
 # Where HTTPS goes through an inspecting proxy, the host trusts its authority, and so must apt and
@@ -38,11 +42,14 @@ find /usr/local/share/ca-certificates -maxdepth 1 -name '*.crt' -exec cp {} "$wo
   2> /dev/null || true
 build --build-arg BASE=compose-test/debian:bookworm --build-arg JAVA_PACKAGE=openjdk-17-jre-headless \
   -t eclipse-temurin:17-jre "$work/temurin"
+step "eclipse-temurin:17-jre"
 build --build-arg BASE=eclipse-temurin:17-jre --build-arg JAVA_PACKAGE=openjdk-17-jdk-headless \
   -t eclipse-temurin:17-jdk "$work/temurin"
+step "eclipse-temurin:17-jdk"
 
-echo "stand-ins: apache/kafka:4.2.1"
 cp -a "$here/kafka" "$work/kafka"
 "$project/mvnw" -B -q -f "$here/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/kafka/libs"
 rm -rf "$here/kafka/target"
+step "Kafka 4.2.1 jars"
 build -t apache/kafka:4.2.1 "$work/kafka"
+step "apache/kafka:4.2.1"
