@@ -1,17 +1,21 @@
-# One Dockerfile for every service: docker-compose passes the Maven module to build as MODULE.
-# Stage 1 builds the module's executable jar with the Maven wrapper; stage 2 runs it on a JRE.
+# One Dockerfile for every service: docker-compose passes the Maven module to run as MODULE.
+# Stage 1 builds the executable jars of all three services with the Maven wrapper. It does not
+# depend on MODULE, so `docker compose up --build` runs it once and the other images take it from
+# the build cache. Stage 2 runs the module's jar on a JRE.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
-ARG MODULE
-# The cache mount keeps downloaded dependencies between builds of the four images.
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl ${MODULE} -am -DskipTests package
+# The cache mount keeps downloaded dependencies between builds.
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl producer-service,fanout-consumers,queue-workers -am -DskipTests package
 
 FROM eclipse-temurin:17-jre
 ARG MODULE
-# curl serves the compose health checks.
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# curl serves the compose health checks. The Temurin images ship it; install it only if a base
+# image lacks it.
+RUN (command -v curl > /dev/null \
+      || (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*)) \
     && useradd --system --uid 10001 --home-dir /app app \
     && mkdir -p /app /data && chown app /data
 WORKDIR /app

@@ -7,11 +7,15 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * There is no Docker engine here to run {@code docker-compose.yml}, so this checks that it agrees
- * with the services it starts: every environment variable binds to a property the service's
- * {@code application.yml} knows, health checks probe the port the service listens on, each image
- * is built from a module whose jar the Dockerfile copies, and the queue workers can be scaled.
- * ({@code .ci/run} also validates the file with {@code docker-compose config}.)
+ * Checks that {@code docker-compose.yml} agrees with the services it starts: every environment
+ * variable binds to a property the service knows, health checks probe the port the service listens
+ * on, ports are published on loopback only, each image is built from a module whose jar the
+ * Dockerfile copies, and the queue workers can be scaled. These are quick and run everywhere;
+ * {@code .ci/compose-test} runs the file itself on a container engine.
  */
 class ComposeFileTests {
 
@@ -36,6 +40,9 @@ class ComposeFileTests {
 
 	/** Set by code rather than in application.yml (the instance id) or read by the JVM itself. */
 	private static final Set<String> BOUND_ELSEWHERE = Set.of("APP_INSTANCE_ID", "JAVA_TOOL_OPTIONS");
+
+	/** {@code ${NAME:-default}}: a value compose takes from its environment, with a default. */
+	private static final Pattern VARIABLE_WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z_]+):-([^}]*)}");
 
 	private static Map<String, Map<String, Object>> services;
 
@@ -60,10 +67,15 @@ class ComposeFileTests {
 
 		assertThat(kafka.get("image")).isEqualTo("apache/kafka:4.2.1");
 		assertThat(kafka).containsKey("healthcheck");
-		assertThat(list(kafka, "ports")).containsExactly("9094:9094");
+		assertThat(list(kafka, "ports")).singleElement()
+			.satisfies((port) -> assertThat(withDefaults(port)).isEqualTo("127.0.0.1:9094:9094"))
+			.asString()
+			.contains("${KAFKA_EXTERNAL_PORT:-9094}");
 		assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-		assertThat(String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"))).contains("localhost:9094")
-			.contains("kafka:9092");
+		String advertised = String.valueOf(environment.get("KAFKA_ADVERTISED_LISTENERS"));
+		assertThat(withDefaults(advertised)).contains("EXTERNAL://localhost:9094").contains("INTERNAL://kafka:9092");
+		assertThat(advertised).as("kcat is sent to the port the host publishes")
+			.contains("EXTERNAL://localhost:${KAFKA_EXTERNAL_PORT:-9094}");
 		assertThat(String.valueOf(environment.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE"))).isEqualTo("false");
 		for (String replication : List.of("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR",
 				"KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
@@ -124,8 +136,27 @@ class ComposeFileTests {
 				.as(name)
 				.contains("http://localhost:" + port + "/actuator/health");
 		});
-		assertThat(list(services.get("producer-service"), "ports"))
-			.containsExactly("8080:" + environment(services.get("producer-service")).get("SERVER_PORT"));
+		assertThat(list(services.get("producer-service"), "ports")).singleElement()
+			.satisfies((port) -> assertThat(withDefaults(port))
+				.isEqualTo("127.0.0.1:8080:" + environment(services.get("producer-service")).get("SERVER_PORT")));
+	}
+
+	@Test
+	void portsArePublishedOnLoopbackOnly() {
+		services.forEach((name, service) -> {
+			if (service.containsKey("ports")) {
+				assertThat(list(service, "ports")).as(name).allSatisfy((port) -> assertThat(port).startsWith("127.0.0.1:"));
+			}
+		});
+	}
+
+	@Test
+	void theDemoLeversAreOnInEveryService() {
+		services.forEach((name, service) -> {
+			if (!name.equals("kafka")) {
+				assertThat(environment(service)).as(name).containsEntry("APP_DEMO_ENABLED", "true");
+			}
+		});
 	}
 
 	@Test
@@ -179,7 +210,7 @@ class ComposeFileTests {
 	private static Set<String> relaxedNames(String module) throws IOException {
 		Map<String, Object> flat = new LinkedHashMap<>();
 		flatten("", load(PROJECT.resolve(module).resolve("src/main/resources/application.yml")), flat);
-		Set<String> names = new java.util.HashSet<>(flat.keySet());
+		Set<String> names = new HashSet<>(flat.keySet());
 		JsonMapper json = JsonMapper.builder().build();
 		Path moduleMetadata = PROJECT.resolve(module).resolve("target/classes/" + METADATA);
 		if (Files.isRegularFile(moduleMetadata)) {
@@ -192,7 +223,13 @@ class ComposeFileTests {
 		}
 		return names.stream()
 			.map((key) -> key.replace(".", "").replace("-", "").toLowerCase(Locale.ROOT))
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(Collectors.toSet());
+	}
+
+	/** What compose makes of a value when none of the variables in it is set. */
+	private static String withDefaults(String value) {
+		Matcher matcher = VARIABLE_WITH_DEFAULT.matcher(value);
+		return matcher.replaceAll((match) -> Matcher.quoteReplacement(match.group(2)));
 	}
 
 	@SuppressWarnings("unchecked")
