@@ -16,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * The {@code Idempotency-Key} records, kept in the compacted key topic. A request claims its key
  * by appending a record and then reading the topic up to that record: every claim before it is
  * then known, on this instance as on every other, so exactly one request wins a key (see
- * {@link KeyLedger}). Each instance reads the topic in its own group without committing, from
- * {@code ttl} ago, as it reads the delivery receipts.
+ * {@link KeyLedger}). Each instance reads every partition of the topic, assigned without a
+ * consumer group (so no rebalance or coordinator can stall it), from {@code ttl} ago, as it reads
+ * the delivery receipts.
  */
 @Component
 public class IdempotencyLog implements ConsumerSeekAware {
@@ -45,6 +46,8 @@ public class IdempotencyLog implements ConsumerSeekAware {
 	private final ObjectReader reader;
 
 	private final String topic;
+
+	private final String partitions;
 
 	private final KeyLedger ledger;
 
@@ -62,6 +65,7 @@ public class IdempotencyLog implements ConsumerSeekAware {
 		// Records written by a newer version may have more fields.
 		this.reader = json.readerFor(KeyRecord.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 		this.topic = topics.idempotency();
+		this.partitions = "0-" + (topics.partitions() - 1);
 		this.ledger = new KeyLedger(properties);
 		this.ttl = properties.ttl();
 	}
@@ -69,6 +73,11 @@ public class IdempotencyLog implements ConsumerSeekAware {
 	/** The key topic, for the listener annotation. */
 	public String getTopic() {
 		return this.topic;
+	}
+
+	/** Every partition of the key topic, for the listener annotation. */
+	public String getPartitions() {
+		return this.partitions;
 	}
 
 	/**
@@ -128,7 +137,8 @@ public class IdempotencyLog implements ConsumerSeekAware {
 			.thenAccept((written) -> this.ledger.apply(proceed.key(), answer));
 	}
 
-	@KafkaListener(id = "idempotency-keys", topics = "#{__listener.topic}", groupId = "idempotency-${app.instance-id}",
+	@KafkaListener(id = "idempotency-keys", idIsGroup = false,
+			topicPartitions = @TopicPartition(topic = "#{__listener.topic}", partitions = "#{__listener.partitions}"),
 			properties = "spring.deserializer.value.delegate.class=org.apache.kafka.common.serialization.ByteArrayDeserializer")
 	void on(ConsumerRecord<String, byte[]> record) {
 		if (record.key() != null && record.value() != null) {
@@ -141,7 +151,8 @@ public class IdempotencyLog implements ConsumerSeekAware {
 	}
 
 	@Override
-	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+	public void onPartitionsAssigned(Map<org.apache.kafka.common.TopicPartition, Long> assignments,
+			ConsumerSeekCallback callback) {
 		// Only the last ttl matters: older answers have expired.
 		callback.seekToTimestamp(assignments.keySet(), this.clock.instant().minus(this.ttl).toEpochMilli());
 	}

@@ -33,6 +33,11 @@ public class BrokerUnavailableException extends ErrorResponseException {
 	}
 
 	private static String detail(List<EventOutcome> events, Duration ackTimeout, boolean keyed) {
+		if (events.isEmpty()) {
+			// The Idempotency-Key could not even be claimed.
+			return "The broker did not acknowledge the Idempotency-Key's record within " + ackTimeout.toMillis()
+					+ " ms. Nothing was published. A retry with the same Idempotency-Key is safe.";
+		}
 		long acknowledged = count(events, Status.ACKNOWLEDGED);
 		long failed = count(events, Status.FAILED);
 		long unknown = count(events, Status.UNKNOWN);

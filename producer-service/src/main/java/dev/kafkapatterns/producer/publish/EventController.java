@@ -41,7 +41,7 @@ class EventController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	CompletableFuture<ResponseEntity<PublishedEvent>> publish(@RequestBody byte[] body,
-			@RequestHeader(name = EventRequests.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) String idempotencyKey) {
 		List<PublishEventRequest> valid = this.requests.readEvent(body, idempotencyKey);
 		return this.publishing.publish(valid, idempotencyKey, fingerprint(idempotencyKey, EVENTS, body))
 			.thenApply((publication) -> {
@@ -52,7 +52,7 @@ class EventController {
 
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CompletableFuture<ResponseEntity<BatchPublished>> publishBatch(@RequestBody byte[] body,
-			@RequestHeader(name = EventRequests.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) String idempotencyKey) {
 		List<PublishEventRequest> valid = this.requests.readBatch(body, idempotencyKey);
 		return this.publishing.publish(valid, idempotencyKey, fingerprint(idempotencyKey, BATCH, body))
 			.thenApply((publication) -> accepted(publication).body(new BatchPublished(publication.events())));

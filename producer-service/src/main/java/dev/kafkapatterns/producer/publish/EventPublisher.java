@@ -53,6 +53,16 @@ public class EventPublisher {
 
 	private final MeterRegistry meterRegistry;
 
+	private final Timer acknowledgedTimer;
+
+	private final Timer unavailableTimer;
+
+	private final Counter acknowledgedEvents;
+
+	private final Counter unavailableEvents;
+
+	private final Counter tooLargeEvents;
+
 	EventPublisher(KafkaTemplate<String, byte[]> template, JsonMapper json, TopicsProperties topics,
 			PublishProperties publish, MeterRegistry meterRegistry) {
 		this.template = template;
@@ -63,6 +73,12 @@ public class EventPublisher {
 		this.maxRecordSize = (maxRequestSize != null) ? Integer.parseInt(maxRequestSize.toString())
 				: (Integer) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 		this.meterRegistry = meterRegistry;
+		// Looked up once: a meter lookup per request hashes its name and tags every time.
+		this.acknowledgedTimer = meterRegistry.timer("events.publish", "outcome", "acknowledged");
+		this.unavailableTimer = meterRegistry.timer("events.publish", "outcome", "unavailable");
+		this.acknowledgedEvents = meterRegistry.counter("events.published", "outcome", "acknowledged");
+		this.unavailableEvents = meterRegistry.counter("events.published", "outcome", "unavailable");
+		this.tooLargeEvents = meterRegistry.counter("events.published", "outcome", "too-large");
 	}
 
 	/**
@@ -84,7 +100,7 @@ public class EventPublisher {
 					CompressionType.NONE, event.key().getBytes(StandardCharsets.UTF_8), record.value(),
 					record.headers().toArray());
 			if (size > this.maxRecordSize) {
-				this.meterRegistry.counter("events.published", "outcome", "too-large").increment(events.size());
+				this.tooLargeEvents.increment(events.size());
 				throw new EventTooLargeException(i, size, this.maxRecordSize);
 			}
 			records.add(record);
@@ -119,10 +135,9 @@ public class EventPublisher {
 		return all.thenApply((ignored) -> {
 			List<Sent> sent = sends.stream().map(EventPublisher::sent).toList();
 			long acknowledged = sent.stream().filter((one) -> one.status() == Status.ACKNOWLEDGED).count();
-			String outcome = (acknowledged == sent.size()) ? "acknowledged" : "unavailable";
-			sample.stop(this.meterRegistry.timer("events.publish", "outcome", outcome));
-			count("acknowledged", acknowledged);
-			count("unavailable", sent.size() - acknowledged);
+			sample.stop((acknowledged == sent.size()) ? this.acknowledgedTimer : this.unavailableTimer);
+			this.acknowledgedEvents.increment(acknowledged);
+			this.unavailableEvents.increment(sent.size() - acknowledged);
 			return sent;
 		});
 	}
@@ -138,12 +153,6 @@ public class EventPublisher {
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(new NotSentException());
-		}
-	}
-
-	private void count(String outcome, long events) {
-		if (events > 0) {
-			Counter.builder("events.published").tag("outcome", outcome).register(this.meterRegistry).increment(events);
 		}
 	}
 

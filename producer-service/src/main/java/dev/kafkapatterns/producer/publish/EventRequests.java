@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EventRequests {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
 	/** The payload field that asks the workers for simulated work, in milliseconds. */
 	private static final String WORK_MS = "workMs";
 
@@ -56,7 +54,7 @@ class EventRequests {
 	List<PublishEventRequest> readEvent(byte[] body, String idempotencyKey) {
 		PublishEventRequest request = this.eventReader.readValue(body);
 		List<FieldProblem> problems = new ArrayList<>();
-		checkIdempotencyKey(idempotencyKey, problems);
+		IdempotencyKeyFormat.check(idempotencyKey, problems);
 		check(request, "", problems);
 		checkDemoWork(List.of(request), problems);
 		throwIfAny(problems, "The event is invalid");
@@ -67,7 +65,7 @@ class EventRequests {
 	List<PublishEventRequest> readBatch(byte[] body, String idempotencyKey) {
 		List<PublishEventRequest> requests = this.batchReader.readValue(body);
 		List<FieldProblem> problems = new ArrayList<>();
-		checkIdempotencyKey(idempotencyKey, problems);
+		IdempotencyKeyFormat.check(idempotencyKey, problems);
 		if (requests.isEmpty() || requests.size() > this.publish.maxBatchSize()) {
 			problems.add(new FieldProblem("(body)", "a batch holds 1 to " + this.publish.maxBatchSize()
 					+ " events; this one holds " + requests.size()));
@@ -128,33 +126,6 @@ class EventRequests {
 			problems.add(new FieldProblem("payload.workMs", "the events ask for " + Math.round(total)
 					+ " ms of simulated work in total; one request may ask for at most " + limit
 					+ " ms (app.demo.max-batch-work)"));
-		}
-	}
-
-	/**
-	 * An {@code Idempotency-Key} is 1 to 255 printable ASCII characters. The servlet container
-	 * reads header bytes as ISO-8859-1, so each character here stands for one byte sent.
-	 */
-	static void checkIdempotencyKey(String idempotencyKey, List<FieldProblem> problems) {
-		if (idempotencyKey == null) {
-			return;
-		}
-		String rule = "must be 1 to 255 printable ASCII characters (0x20 to 0x7E)";
-		if (idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
-			problems.add(new FieldProblem(IDEMPOTENCY_KEY, rule + "; this one has " + idempotencyKey.length()));
-			return;
-		}
-		for (int i = 0; i < idempotencyKey.length(); i++) {
-			char c = idempotencyKey.charAt(i);
-			if (c < 0x20 || c > 0x7E) {
-				problems.add(new FieldProblem(IDEMPOTENCY_KEY, rule + "; "
-						+ ((c <= 0xFF) ? String.format("byte 0x%02X", (int) c) : String.format("character U+%04X", (int) c))
-						+ " at position " + i + " is not printable ASCII"));
-				return;
-			}
-		}
-		if (idempotencyKey.isBlank()) {
-			problems.add(new FieldProblem(IDEMPOTENCY_KEY, rule + ", not only spaces"));
 		}
 	}
 

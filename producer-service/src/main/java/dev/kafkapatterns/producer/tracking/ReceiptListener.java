@@ -4,20 +4,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.apache.kafka.common.TopicPartition;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every delivery receipt. The group id is unique per instance, so every instance of the
- * producer-service sees every receipt (fanout again), and it never commits offsets, so it
- * leaves nothing behind when it stops. At start it reads from {@code app.tracking.replay} ago
- * (found with offsets-for-times), not from the beginning of the topic.
+ * Reads every delivery receipt. Each instance assigns itself every partition, without a consumer
+ * group, so every instance of the producer-service sees every receipt (fanout again), no
+ * rebalance or group coordinator can stall it, and it leaves nothing behind when it stops. At
+ * start it reads from {@code app.tracking.replay} ago (found with offsets-for-times), not from the
+ * beginning of the topic.
  */
 @Component
 class ReceiptListener implements ConsumerSeekAware {
@@ -26,11 +27,14 @@ class ReceiptListener implements ConsumerSeekAware {
 
 	private final String topic;
 
+	private final String partitions;
+
 	private final Duration replay;
 
 	ReceiptListener(DeliveryTracker tracker, TopicsProperties topics, TrackingProperties tracking) {
 		this.tracker = tracker;
 		this.topic = topics.receipts();
+		this.partitions = "0-" + (topics.partitions() - 1);
 		this.replay = tracking.replay();
 	}
 
@@ -39,13 +43,20 @@ class ReceiptListener implements ConsumerSeekAware {
 		return this.topic;
 	}
 
-	@KafkaListener(id = "receipts", topics = "#{__listener.topic}", groupId = "event-tracking-${app.instance-id}")
+	/** Every partition of the topic. */
+	public String getPartitions() {
+		return this.partitions;
+	}
+
+	@KafkaListener(id = "receipts", idIsGroup = false,
+			topicPartitions = @TopicPartition(topic = "#{__listener.topic}", partitions = "#{__listener.partitions}"))
 	void on(DeliveryReceipt receipt) {
 		this.tracker.on(receipt);
 	}
 
 	@Override
-	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+	public void onPartitionsAssigned(Map<org.apache.kafka.common.TopicPartition, Long> assignments,
+			ConsumerSeekCallback callback) {
 		callback.seekToTimestamp(assignments.keySet(), Instant.now().minus(this.replay).toEpochMilli());
 	}
 

@@ -2,6 +2,7 @@ package dev.kafkapatterns.producer.publish;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With no broker to acknowledge, a publish is answered 503 within {@code app.publish.ack-timeout},
@@ -35,6 +37,8 @@ class BrokerUnavailableIntegrationTests {
 
 			assertUnavailableWithinBound(api, "/api/events", "{\"type\":\"order.placed\"}");
 			assertUnavailableWithinBound(api, "/api/events/batch", "[{\"type\":\"a\"},{\"type\":\"b\"}]");
+			// With a key, the key cannot even be claimed: nothing is published either.
+			assertUnavailableWithinBound(api, "/api/events", "{\"type\":\"order.placed\"}", "Idempotency-Key", "k-1");
 			assertThat(api.get("/actuator/health").status()).isEqualTo(503);
 		}
 	}
@@ -47,7 +51,9 @@ class BrokerUnavailableIntegrationTests {
 		broker.afterPropertiesSet();
 		try (ConfigurableApplicationContext app = start(broker.getBrokersAsString())) {
 			ApiClient api = new ApiClient(port(app));
-			assertThat(api.postJson("/api/events", "{\"type\":\"order.placed\"}").status()).isEqualTo(202);
+			// The precondition: the broker is up and the topic has its leaders.
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(api.postJson("/api/events", "{\"type\":\"order.placed\"}").status()).isEqualTo(202));
 
 			broker.destroy();
 
@@ -58,9 +64,9 @@ class BrokerUnavailableIntegrationTests {
 		}
 	}
 
-	private static void assertUnavailableWithinBound(ApiClient api, String path, String body) {
+	private static void assertUnavailableWithinBound(ApiClient api, String path, String body, String... headers) {
 		long started = System.nanoTime();
-		Answer answer = api.postJson(path, body);
+		Answer answer = api.post(path, body.getBytes(StandardCharsets.UTF_8), "application/json", headers);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(503);

@@ -123,6 +123,22 @@ class EventPublishingIntegrationTests {
 	}
 
 	@Test
+	void eventTooLargeForTheProducerIsFoundBeforeAnythingIsSent() {
+		// The test context allows records of 150000 bytes (max.request.size); the body limit is 256 KiB.
+		long before = this.events.size();
+		String big = "{\"type\":\"big\",\"payload\":{\"text\":\"" + "x".repeat(200_000) + "\"}}";
+
+		Answer answer = this.api.postJson("/api/events/batch", "[{\"type\":\"small\"}," + big + ",{\"type\":\"small\"}]");
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+		assertThat(answer.json().get("type").asString()).endsWith("/problems/event-too-large");
+		assertThat(answer.json().get("index").asInt()).isEqualTo(1);
+		assertThat(answer.json().get("detail").asString()).contains("Event 1", "max.request.size", "Nothing was published");
+		assertThat(this.events.size()).isEqualTo(before);
+	}
+
+	@Test
 	void rejectedRequestsPublishNothing() {
 		long before = this.events.size();
 

@@ -1,6 +1,12 @@
 package dev.kafkapatterns.producer.publish;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +27,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -45,6 +55,35 @@ class PublishRequestValidationTests {
 
 	@MockitoBean
 	PublishingService publisher;
+
+	@Test
+	void brokerUnavailableIs503WithRetryAfter() throws Exception {
+		given(this.publisher.publish(any(), any(), any()))
+			.willThrow(new BrokerUnavailableException(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(7), true));
+
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/api/events").contentType("application/json").header("Idempotency-Key", "k").content("{\"type\":\"a\"}"))
+			.andReturn()
+			.getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+		assertThat(response.getContentAsString()).contains("/problems/broker-unavailable", "Nothing was published");
+	}
+
+	@Test
+	void demoFieldsArePlainDataWhenTheDemoIsOff() throws Exception {
+		given(this.publisher.publish(any(), any(), any())).willReturn(CompletableFuture.completedFuture(
+				new PublishingService.Publication(List.of(new PublishedEvent("id-1", "events", 0, 0, Instant.now())), false)));
+
+		MvcResult result = this.mvc
+			.perform(post("/api/events/batch").contentType("application/json")
+				.content("[{\"type\":\"a\",\"payload\":{\"workMs\":3600000,\"failFor\":\"all\"}}]"))
+			.andReturn();
+		MockHttpServletResponse response = this.mvc.perform(asyncDispatch(result)).andReturn().getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(202);
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.kafkapatterns.producer.BadRequests#all")
