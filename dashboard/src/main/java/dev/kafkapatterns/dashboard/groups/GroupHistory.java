@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * Lag and throughput of each group over the last minutes, for the charts. Throughput is how fast
  * a group's offsets move: records processed per second, whatever the group does with them.
  *
+ * The processed position is the end offset minus the lag, summed over the partitions.
+ *
  * <p>Bounded: a point per snapshot for {@code window}, for at most {@link #MAX_GROUPS} groups
  * (groups that commit offsets; readers without offsets have no lag to chart).
  */
@@ -54,7 +56,7 @@ public class GroupHistory {
 			points = new Series();
 			this.series.put(group.groupId(), points);
 		}
-		long offsets = group.offsetSum();
+		long offsets = group.processed();
 		Double throughput = null;
 		if (points.lastTime != null && now.isAfter(points.lastTime) && offsets >= points.lastOffsets) {
 			double seconds = Duration.between(points.lastTime, now).toNanos() / 1e9;

@@ -34,11 +34,16 @@ public record GroupsSnapshot(Instant takenAt, List<Group> groups) {
 		}
 
 		/**
-		 * The sum of the group's offsets, from which throughput is computed.
-		 * @return the sum of committed (or, for a share group, start) offsets
+		 * How far the group got, summed over its partitions: end offset minus lag, which is the
+		 * committed offset of a consumer group. A share group's start offset is persisted lazily
+		 * and can trail behind, while the lag the broker reports is current.
+		 * @return the records the group is done with, up to the end offsets
 		 */
-		long offsetSum() {
-			return this.partitions.stream().mapToLong((p) -> (p.committedOffset() != null) ? p.committedOffset() : 0).sum();
+		long processed() {
+			return this.partitions.stream()
+				.filter((p) -> p.endOffset() != null && p.lag() != null)
+				.mapToLong((p) -> p.endOffset() - p.lag())
+				.sum();
 		}
 
 	}

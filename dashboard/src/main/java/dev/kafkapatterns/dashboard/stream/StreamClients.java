@@ -1,6 +1,7 @@
 package dev.kafkapatterns.dashboard.stream;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import dev.kafkapatterns.dashboard.web.HtmlSafeJson;
 import dev.kafkapatterns.support.topics.TopicsProperties;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -48,6 +50,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StreamClients implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamClients.class);
+
+	/** Already serialized: written as it is, in UTF-8, not serialized again. */
+	private static final MediaType JSON_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
 	private final Map<Long, StreamClient> clients = new ConcurrentHashMap<>();
 
@@ -122,18 +127,19 @@ class StreamClients implements SmartLifecycle {
 			List<SseEmitter.SseEventBuilder> messages = new ArrayList<>(3);
 			long rowVersion = client.rowVersion();
 			if (rowVersion < 0) {
-				messages.add(SseEmitter.event().name("hello").data(this.hello));
+				messages.add(SseEmitter.event().name("hello").data(this.hello, JSON_TEXT));
 			}
 			Rows rows = rowsByVersion.computeIfAbsent(rowVersion, this::rowsSince);
 			if (rows.text() != null) {
-				messages.add(SseEmitter.event().name("deliveries").data(rows.text()));
+				messages.add(SseEmitter.event().name("deliveries").data(rows.text(), JSON_TEXT));
 			}
 			if (rowVersion < 0) {
-				messages.add(SseEmitter.event().name("history").data(this.json.write(this.groups.history())));
+				messages.add(SseEmitter.event().name("history").data(this.json.write(this.groups.history()), JSON_TEXT));
 			}
 			if (latestGroups.version() > client.groupsVersion()) {
-				messages.add(SseEmitter.event().name("groups").data(this.json.write(
-						new GroupsMessage(latestGroups.snapshot(), latestGroups.error()))));
+				messages.add(SseEmitter.event()
+					.name("groups")
+					.data(this.json.write(new GroupsMessage(latestGroups.snapshot(), latestGroups.error())), JSON_TEXT));
 			}
 			if (!messages.isEmpty()) {
 				write(client, messages, rows.version(), latestGroups.version(), now);
