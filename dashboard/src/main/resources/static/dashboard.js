@@ -1,5 +1,5 @@
 // The dashboard page. Everything that came from an event (type, key, payload, group and
-// instance names, reasons) is put into the page as text nodes: never innerHTML, never markup.
+// instance names, reasons) goes into the page as text nodes, never parsed as HTML.
 'use strict';
 
 (function () {
