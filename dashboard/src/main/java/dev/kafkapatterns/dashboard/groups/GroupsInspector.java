@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -28,9 +25,7 @@ import org.apache.kafka.clients.admin.ShareMemberDescription;
 import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.ApiException;
 
 /**
  * Asks the broker about every consumer group and share group: who the members are, which
@@ -61,13 +56,12 @@ class GroupsInspector implements AutoCloseable {
 	 */
 	GroupsSnapshot inspect() {
 		Instant takenAt = Instant.now();
-		// One deadline for the whole snapshot: the page learns in bounded time that the broker is away.
-		long deadline = System.nanoTime() + this.timeout.toNanos();
+		BrokerDeadline deadline = new BrokerDeadline(this.timeout);
 		List<String> consumerGroups = new ArrayList<>();
 		List<String> shareGroups = new ArrayList<>();
-		for (GroupListing listing : get(this.admin.listGroups(new ListGroupsOptions()
+		for (GroupListing listing : deadline.get(this.admin.listGroups(new ListGroupsOptions()
 			.withTypes(Set.of(GroupType.CONSUMER, GroupType.CLASSIC, GroupType.SHARE))
-			.timeoutMs(timeoutMs())).all(), deadline)) {
+			.timeoutMs(timeoutMs())).all())) {
 			if (listing.type().orElse(GroupType.CLASSIC) == GroupType.SHARE) {
 				shareGroups.add(listing.groupId());
 			}
@@ -79,18 +73,18 @@ class GroupsInspector implements AutoCloseable {
 		// Per group, not all(): a group that disappears between the listing and the description is
 		// left out instead of failing the whole snapshot.
 		Map<String, ConsumerGroupDescription> consumers = consumerGroups.isEmpty() ? Map.of()
-				: each(this.admin.describeConsumerGroups(consumerGroups).describedGroups(), deadline);
+				: deadline.each(this.admin.describeConsumerGroups(consumerGroups).describedGroups());
 		Map<String, ShareGroupDescription> shares = shareGroups.isEmpty() ? Map.of()
-				: each(this.admin.describeShareGroups(shareGroups).describedGroups(), deadline);
+				: deadline.each(this.admin.describeShareGroups(shareGroups).describedGroups());
 		Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
 		if (!consumerGroups.isEmpty()) {
 			var result = this.admin.listConsumerGroupOffsets(specs(consumerGroups, new ListConsumerGroupOffsetsSpec()));
-			consumerGroups.forEach((id) -> committed.put(id, orEmpty(result.partitionsToOffsetAndMetadata(id), deadline)));
+			consumerGroups.forEach((id) -> committed.put(id, deadline.orEmpty(result.partitionsToOffsetAndMetadata(id))));
 		}
 		Map<String, Map<TopicPartition, SharePartitionOffsetInfo>> started = new HashMap<>();
 		if (!shareGroups.isEmpty()) {
 			var result = this.admin.listShareGroupOffsets(specs(shareGroups, new ListShareGroupOffsetsSpec()));
-			shareGroups.forEach((id) -> started.put(id, orEmpty(result.partitionsToOffsetInfo(id), deadline)));
+			shareGroups.forEach((id) -> started.put(id, deadline.orEmpty(result.partitionsToOffsetInfo(id))));
 		}
 
 		Set<TopicPartition> partitions = new TreeSet<>(BY_TOPIC_AND_PARTITION);
@@ -179,7 +173,7 @@ class GroupsInspector implements AutoCloseable {
 		return new GroupsSnapshot.Group(groupId, type, state, List.copyOf(members), List.copyOf(views), totalLag, null);
 	}
 
-	private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions, long deadline) {
+	private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions, BrokerDeadline deadline) {
 		if (partitions.isEmpty()) {
 			return Map.of();
 		}
@@ -189,7 +183,7 @@ class GroupsInspector implements AutoCloseable {
 		Map<TopicPartition, Long> ends = new HashMap<>();
 		for (TopicPartition partition : partitions) {
 			// A deleted topic, for example: that partition shows no lag, the others still do.
-			ListOffsetsResult.ListOffsetsResultInfo end = orNull(result.partitionResult(partition), deadline);
+			ListOffsetsResult.ListOffsetsResultInfo end = deadline.orNull(result.partitionResult(partition));
 			if (end != null) {
 				ends.put(partition, end.offset());
 			}
@@ -203,57 +197,8 @@ class GroupsInspector implements AutoCloseable {
 		return specs;
 	}
 
-	private <T> Map<String, T> each(Map<String, KafkaFuture<T>> futures, long deadline) {
-		Map<String, T> values = new HashMap<>();
-		futures.forEach((id, future) -> {
-			T value = orNull(future, deadline);
-			if (value != null) {
-				values.put(id, value);
-			}
-		});
-		return values;
-	}
-
-	private <K, V> Map<K, V> orEmpty(KafkaFuture<Map<K, V>> future, long deadline) {
-		Map<K, V> value = orNull(future, deadline);
-		return (value != null) ? value : Map.of();
-	}
-
-	/**
-	 * Null when the broker refused this one request (a group that is gone, a deleted topic);
-	 * still throws when the broker does not answer at all.
-	 */
-	private <T> T orNull(KafkaFuture<T> future, long deadline) {
-		try {
-			return get(future, deadline);
-		}
-		catch (GroupsUnavailableException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause().getCause() : null;
-			if (cause instanceof ApiException && !(cause instanceof org.apache.kafka.common.errors.TimeoutException)) {
-				return null;
-			}
-			throw ex;
-		}
-	}
-
 	private int timeoutMs() {
 		return (int) this.timeout.toMillis();
-	}
-
-	private <T> T get(KafkaFuture<T> future, long deadline) {
-		try {
-			return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new GroupsUnavailableException("Interrupted while asking the broker about groups", ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			throw new GroupsUnavailableException("The broker did not describe the groups within "
-					+ this.timeout.toMillis() + " ms (" + cause.getClass().getSimpleName()
-					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "") + ")", ex);
-		}
 	}
 
 	@Override

@@ -86,7 +86,7 @@ class StreamClients implements SmartLifecycle {
 		this.writers = new ThreadPoolExecutor(0, this.settings.maxClients(), 30, TimeUnit.SECONDS,
 				new SynchronousQueue<>(), new CustomizableThreadFactory("stream-writer-"));
 		this.dropped = meterRegistry.counter("dashboard.stream.dropped");
-		this.hello = json.write(new HelloMessage(topics.events(), properties.deliveries().maxRows()));
+		this.hello = json.write(new StreamMessages.HelloMessage(topics.events(), properties.deliveries().maxRows()));
 		Gauge.builder("dashboard.stream.clients", this.clients, Map::size).register(meterRegistry);
 	}
 
@@ -139,7 +139,7 @@ class StreamClients implements SmartLifecycle {
 			if (latestGroups.version() > client.groupsVersion()) {
 				messages.add(SseEmitter.event()
 					.name("groups")
-					.data(this.json.write(new GroupsMessage(latestGroups.snapshot(), latestGroups.error())), JSON_TEXT));
+					.data(this.json.write(new StreamMessages.GroupsMessage(latestGroups.snapshot(), latestGroups.error())), JSON_TEXT));
 			}
 			if (!messages.isEmpty()) {
 				write(client, messages, rows.version(), latestGroups.version(), now);
@@ -150,7 +150,7 @@ class StreamClients implements SmartLifecycle {
 	private Rows rowsSince(long seenVersion) {
 		DeliveryBoard.Changes changes = this.board.changesSince(seenVersion);
 		boolean reset = seenVersion < 0;
-		String text = (reset || !changes.rows().isEmpty()) ? this.json.write(new DeliveriesMessage(reset, changes.rows()))
+		String text = (reset || !changes.rows().isEmpty()) ? this.json.write(new StreamMessages.DeliveriesMessage(reset, changes.rows()))
 				: null;
 		return new Rows(text, changes.version());
 	}
@@ -216,33 +216,6 @@ class StreamClients implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.ticking != null;
-	}
-
-	/**
-	 * The {@code hello} message, first on every stream.
-	 *
-	 * @param eventsTopic the topic events are published to
-	 * @param maxRows the rows the table keeps
-	 */
-	record HelloMessage(String eventsTopic, int maxRows) {
-	}
-
-	/**
-	 * The {@code deliveries} message.
-	 *
-	 * @param reset whether these are all rows (the client starts over) or only the changed ones
-	 * @param rows the rows, newest first
-	 */
-	record DeliveriesMessage(boolean reset, List<?> rows) {
-	}
-
-	/**
-	 * The {@code groups} message.
-	 *
-	 * @param snapshot the latest snapshot, or {@code null} before the first
-	 * @param error why the latest attempt to describe the groups failed, or {@code null}
-	 */
-	record GroupsMessage(Object snapshot, String error) {
 	}
 
 }
