@@ -27,9 +27,10 @@ class StreamController {
 	}
 
 	@GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "Server-Sent Events: deliveries, history and groups",
+	@Operation(summary = "Server-Sent Events: hello, deliveries, history and groups",
 			description = """
-					First `deliveries` with `reset: true` and every row, `history` with each group's lag and \
+					First `hello` (the events topic and the table's size), `deliveries` with `reset: true` and \
+					every row, `history` with each group's lag and \
 					throughput points, and `groups` with the latest snapshot (as GET /api/groups, plus `error`). \
 					Then, every dashboard.stream.interval (500 ms), a `deliveries` message with the rows that changed \
 					(dead letters are part of a row) and a `groups` message when there is a new snapshot: changes in \
