@@ -1,0 +1,4 @@
+/**
+ * Publishing from the page, through the producer-service's REST API and nothing else.
+ */
+package dev.kafkapatterns.dashboard.publish;

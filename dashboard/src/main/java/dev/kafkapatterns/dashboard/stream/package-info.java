@@ -1,0 +1,4 @@
+/**
+ * The live feed to each open page: Server-Sent Events, coalesced, with a bounded cost per client.
+ */
+package dev.kafkapatterns.dashboard.stream;
