@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackException;
 import dev.kafkapatterns.localstack.LocalStackOptions;
-import dev.kafkapatterns.localstack.output.ColorMode;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
@@ -153,40 +152,26 @@ public final class LocalStackCommand implements Callable<Integer> {
 	}
 
 	LocalStackOptions options(PrefixedOutput output) {
-		if (this.workers < 0) {
-			throw new ParameterException(this.spec.commandLine(), "--workers must be 0 or more, not " + this.workers);
+		try {
+			return LocalStackOptions.builder()
+				.workers(this.workers)
+				.httpPort(this.httpPort)
+				.kafkaPort(this.kafkaPort)
+				.controllerPort(this.controllerPort)
+				.dataDirectory(this.dataDirectory)
+				.runDirectory(this.runDirectory)
+				.projectDirectory(this.projectDirectory)
+				.jvmOptions(words(this.jvmOptions))
+				.kafkaJvmOptions(words(this.kafkaJvmOptions))
+				.readyTimeout(Duration.ofSeconds(this.readyTimeoutSeconds))
+				.stopTimeout(Duration.ofSeconds(this.stopTimeoutSeconds))
+				.brokerOnly(this.brokerOnly)
+				.output(output)
+				.build();
 		}
-		requirePort(this.httpPort, "--http-port");
-		requirePort(this.kafkaPort, "--kafka-port");
-		requirePort(this.controllerPort, "--controller-port");
-		requirePositive(this.readyTimeoutSeconds, "--ready-timeout");
-		requirePositive(this.stopTimeoutSeconds, "--stop-timeout");
-		return LocalStackOptions.defaults()
-			.withWorkers(this.workers)
-			.withHttpPort(this.httpPort)
-			.withKafkaPort(this.kafkaPort)
-			.withControllerPort(this.controllerPort)
-			.withDataDirectory(this.dataDirectory)
-			.withRunDirectory(this.runDirectory)
-			.withProjectDirectory(this.projectDirectory)
-			.withJvmOptions(words(this.jvmOptions))
-			.withKafkaJvmOptions(words(this.kafkaJvmOptions))
-			.withReadyTimeout(Duration.ofSeconds(this.readyTimeoutSeconds))
-			.withStopTimeout(Duration.ofSeconds(this.stopTimeoutSeconds))
-			.withBrokerOnly(this.brokerOnly)
-			.withOutput(output);
-	}
-
-	private void requirePort(int port, String option) {
-		if (port < 0 || port > 65535) {
-			throw new ParameterException(this.spec.commandLine(),
-					option + " must be between 0 (any free port) and 65535, not " + port);
-		}
-	}
-
-	private void requirePositive(int seconds, String option) {
-		if (seconds <= 0) {
-			throw new ParameterException(this.spec.commandLine(), option + " must be a positive number of seconds");
+		catch (IllegalArgumentException ex) {
+			// The options check themselves, naming the flag; picocli prints it as a usage error.
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage(), ex);
 		}
 	}
 

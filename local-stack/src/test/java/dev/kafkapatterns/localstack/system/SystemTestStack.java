@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -23,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackOptions;
+import dev.kafkapatterns.localstack.ServiceState;
+import dev.kafkapatterns.localstack.ServiceStatus;
 import dev.kafkapatterns.support.testing.ReceiptLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,12 +71,13 @@ final class SystemTestStack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		LocalStack stack = LocalStack.create(LocalStackOptions.defaults()
-			.withWorkers(workers)
-			.withHttpPort(0)
-			.withKafkaPort(0)
-			.withProjectDirectory(Path.of("..").toAbsolutePath().normalize())
-			.withOutput(log, false));
+		LocalStack stack = LocalStack.create(LocalStackOptions.builder()
+			.workers(workers)
+			.httpPort(0)
+			.kafkaPort(0)
+			.projectDirectory(Path.of("..").toAbsolutePath().normalize())
+			.output(log, false)
+			.build());
 		SystemTestStack running = new SystemTestStack(stack, log, logFile);
 		try {
 			assertThat(stack.start()).as("every process healthy; see " + logFile).isTrue();
@@ -88,6 +92,20 @@ final class SystemTestStack implements AutoCloseable {
 
 	LocalStack stack() {
 		return this.stack;
+	}
+
+	/**
+	 * Starts again every process a test stopped or killed, the broker first, so that a failed
+	 * test leaves the next one a whole stack.
+	 */
+	void restore() throws InterruptedException {
+		for (ServiceStatus process : this.stack.status()) {
+			if (process.state() != ServiceState.RUNNING && process.state() != ServiceState.STARTING) {
+				mark("restoring " + process.name() + " (" + process.state().name().toLowerCase(Locale.ROOT) + ")");
+				assertThat(this.stack.start(process.name())).as(process.name() + " healthy again; see " + this.logFile)
+					.isTrue();
+			}
+		}
 	}
 
 	Path logFile() {

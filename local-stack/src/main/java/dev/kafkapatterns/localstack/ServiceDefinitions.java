@@ -1,0 +1,64 @@
+package dev.kafkapatterns.localstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes the definition of each service the stack runs: its jar, a port of its own, and the
+ * environment that points it at the broker.
+ */
+final class ServiceDefinitions {
+
+	private final ProjectJars jars;
+
+	private final String bootstrapServers;
+
+	private final Path auditFile;
+
+	private final Ports ports;
+
+	/**
+	 * @param jars where the service jars are
+	 * @param bootstrapServers the broker's address
+	 * @param auditFile the file fanout-audit appends to
+	 * @param ports where the fanout services' and workers' ports come from
+	 */
+	ServiceDefinitions(ProjectJars jars, String bootstrapServers, Path auditFile, Ports ports) {
+		this.jars = jars;
+		this.bootstrapServers = bootstrapServers;
+		this.auditFile = auditFile;
+		this.ports = ports;
+	}
+
+	ServiceDefinition producer(int httpPort) {
+		String name = ServiceDefinition.PRODUCER;
+		return new ServiceDefinition(name, this.jars.producer(), httpPort, environment(name, httpPort));
+	}
+
+	ServiceDefinition fanout(String role) {
+		String name = ServiceDefinition.FANOUT_PREFIX + role;
+		int port = this.ports.fresh();
+		Map<String, String> environment = environment(name, port);
+		environment.put("FANOUT_ROLE", role);
+		environment.put("FANOUT_AUDIT_FILE", this.auditFile.toAbsolutePath().toString());
+		return new ServiceDefinition(name, this.jars.fanout(), port, environment);
+	}
+
+	ServiceDefinition worker(int number) {
+		String name = ServiceDefinition.workerName(number);
+		int port = this.ports.fresh();
+		return new ServiceDefinition(name, this.jars.workers(), port, environment(name, port));
+	}
+
+	private Map<String, String> environment(String name, int httpPort) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("APP_INSTANCE_ID", name);
+		environment.put("SERVER_PORT", String.valueOf(httpPort));
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers);
+		// Eight banners in a row say nothing the prefixed log lines do not.
+		environment.put("SPRING_MAIN_BANNER_MODE", "off");
+		return environment;
+	}
+
+}
