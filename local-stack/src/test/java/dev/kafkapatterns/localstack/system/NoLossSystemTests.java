@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,10 +56,26 @@ class NoLossSystemTests {
 
 	private ReceiptLog receipts;
 
+	/** The publishing clients of the broker-restart test, stopped after it whatever happened. */
+	private final AtomicBoolean publishing = new AtomicBoolean();
+
+	private ExecutorService clients;
+
 	@BeforeAll
 	void startStack() throws InterruptedException {
 		this.system = SystemTestStack.start("no-loss", 3);
 		this.receipts = this.system.receipts();
+	}
+
+	@AfterEach
+	void restoreTheStack() throws InterruptedException {
+		this.publishing.set(false);
+		if (this.clients != null) {
+			this.clients.shutdownNow();
+			assertThat(this.clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+			this.clients = null;
+		}
+		this.system.restore();
 	}
 
 	@AfterAll
@@ -88,8 +105,6 @@ class NoLossSystemTests {
 		SystemTestReport.record("kill -9 of a worker mid-stream: " + jobs.size() + " jobs, " + jobs.size()
 				+ " processed at least once, 0 lost, " + duplicates
 				+ " processed twice (by the worker that took over the killed worker's uncommitted jobs), 0 repeated by the same worker");
-
-		this.system.stack().start("queue-worker-1");
 	}
 
 	@Test
@@ -108,20 +123,18 @@ class NoLossSystemTests {
 			.untilAsserted(() -> assertThat(receiptsFor(WORKERS, jobs)).hasSize(jobs.size()));
 		SystemTestReport.record("SIGTERM of a worker mid-stream: " + jobs.size() + " jobs, " + jobs.size()
 				+ " processed, 0 lost, 0 duplicates");
-
-		this.system.stack().start("queue-worker-2");
 	}
 
 	@Test
 	@Order(3)
 	void eventsAcceptedAroundABrokerRestartAreAllProcessed() throws InterruptedException {
 		List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
-		AtomicBoolean publishing = new AtomicBoolean(true);
 		AtomicInteger sequence = new AtomicInteger();
-		ExecutorService clients = Executors.newFixedThreadPool(2);
+		this.publishing.set(true);
+		this.clients = Executors.newFixedThreadPool(2);
 		for (int client = 0; client < 2; client++) {
-			clients.submit(() -> {
-				while (publishing.get()) {
+			this.clients.submit(() -> {
+				while (this.publishing.get()) {
 					int n = sequence.incrementAndGet();
 					long sentAt = System.nanoTime();
 					SystemTestStack.Answer answer = this.system.post("/api/events",
@@ -145,9 +158,9 @@ class NoLossSystemTests {
 		await().atMost(Duration.ofMinutes(2)).until(() -> accepted(attempts).stream()
 			.filter((attempt) -> attempt.sentAt() > brokerBack)
 			.count() >= 20);
-		publishing.set(false);
-		clients.shutdown();
-		assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+		this.publishing.set(false);
+		this.clients.shutdown();
+		assertThat(this.clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
 		List<Attempt> all = List.copyOf(attempts);
 		assertThat(all).extracting(Attempt::status).containsOnly(202, 503);

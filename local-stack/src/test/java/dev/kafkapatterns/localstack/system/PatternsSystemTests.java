@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -48,6 +49,11 @@ class PatternsSystemTests {
 	void startStack() throws InterruptedException {
 		this.system = SystemTestStack.start("patterns", 3);
 		this.receipts = this.system.receipts();
+	}
+
+	@AfterEach
+	void restoreTheStack() throws InterruptedException {
+		this.system.restore();
 	}
 
 	@AfterAll
