@@ -10,6 +10,9 @@ import java.util.Map;
  */
 final class ServiceDefinitions {
 
+	/** The address every service listens on. */
+	static final String LOOPBACK = "127.0.0.1";
+
 	private final ProjectJars jars;
 
 	private final String bootstrapServers;
@@ -55,6 +58,8 @@ final class ServiceDefinitions {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("APP_INSTANCE_ID", name);
 		environment.put("SERVER_PORT", String.valueOf(httpPort));
+		// Only this machine can reach a local stack, as only it can reach the broker.
+		environment.put("SERVER_ADDRESS", LOOPBACK);
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers);
 		// Eight banners in a row say nothing the prefixed log lines do not.
 		environment.put("SPRING_MAIN_BANNER_MODE", "off");

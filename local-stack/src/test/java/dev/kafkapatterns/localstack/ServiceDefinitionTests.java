@@ -51,6 +51,13 @@ class ServiceDefinitionTests {
 	}
 
 	@Test
+	void everyServiceListensOnLoopbackOnly() {
+		assertThat(List.of(this.definitions.producer(18080), this.definitions.fanout("monitoring"),
+				this.definitions.worker(1)))
+			.allSatisfy((service) -> assertThat(service.environment()).containsEntry("SERVER_ADDRESS", "127.0.0.1"));
+	}
+
+	@Test
 	void everyServiceGetsAPortOfItsOwn() {
 		List<Integer> ports = List.of(this.definitions.fanout("audit").httpPort(),
 				this.definitions.fanout("notifications").httpPort(), this.definitions.worker(1).httpPort(),
