@@ -3,6 +3,7 @@ package dev.kafkapatterns.localstack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,19 @@ final class ChildLauncher {
 
 	private final List<String> jvmOptions;
 
+	private final String watchdog;
+
 	private final HealthWait health;
 
 	private final PrefixedOutput output;
 
-	ChildLauncher(ProcessTable processes, KafkaBroker broker, Path java, List<String> jvmOptions, HealthWait health,
-			PrefixedOutput output) {
+	/**
+	 * @param watchdogAgent the jar of the {@link ChildWatchdog} that every child runs
+	 */
+	ChildLauncher(ProcessTable processes, KafkaBroker broker, Path java, List<String> jvmOptions, Path watchdogAgent,
+			HealthWait health, PrefixedOutput output) {
 		this.processes = processes;
+		this.watchdog = "-javaagent:" + watchdogAgent.toAbsolutePath();
 		this.health = health;
 		this.broker = broker;
 		this.java = java;
@@ -47,7 +54,7 @@ final class ChildLauncher {
 	 */
 	void startBroker(long deadline) throws InterruptedException {
 		ChildProcess kafka = this.processes.find(ProcessTable.KAFKA)
-			.orElseGet(() -> new ChildProcess(ProcessTable.KAFKA, this.broker.serverCommand(), Map.of(),
+			.orElseGet(() -> new ChildProcess(ProcessTable.KAFKA, withWatchdog(this.broker.serverCommand()), Map.of(),
 					this.broker.kafkaPort(), "kafka port " + this.broker.kafkaPort() + ", controller port "
 							+ this.broker.controllerPort(),
 					() -> this.broker.answers(Duration.ofSeconds(1)), this.output));
@@ -79,7 +86,7 @@ final class ChildLauncher {
 	 * name.
 	 */
 	ChildProcess startService(ServiceDefinition service) {
-		ChildProcess child = new ChildProcess(service.name(), service.command(this.java, this.jvmOptions),
+		ChildProcess child = new ChildProcess(service.name(), withWatchdog(service.command(this.java, this.jvmOptions)),
 				service.environment(), service.httpPort(), "http port " + service.httpPort(),
 				new ActuatorHealthCheck(service.httpPort()), this.output);
 		this.output.register(service.name());
@@ -123,6 +130,13 @@ final class ChildLauncher {
 			this.output.launcher("cannot start " + service.name() + ": " + ex.getMessage());
 			return false;
 		}
+	}
+
+	/** The command with the watchdog agent right after the {@code java} executable. */
+	private List<String> withWatchdog(List<String> command) {
+		List<String> watched = new ArrayList<>(command);
+		watched.add(1, this.watchdog);
+		return watched;
 	}
 
 	static String seconds(long nanos) {

@@ -81,9 +81,9 @@ final class ChildProcess {
 		launch.addAll(this.command);
 		ProcessBuilder builder = new ProcessBuilder(launch).redirectErrorStream(true);
 		builder.environment().putAll(this.environment);
+		// Nothing is ever written to the child's standard input, but it stays open: its end tells
+		// the child's watchdog that the launcher is gone (see ChildWatchdog).
 		Process started = builder.start();
-		// Nothing is ever typed into a service; an empty stdin says so.
-		started.getOutputStream().close();
 		this.process = started;
 		this.state = ServiceState.STARTING;
 		this.killRequested = false;

@@ -2,8 +2,6 @@ package dev.kafkapatterns.localstack;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,20 +86,38 @@ record KafkaBroker(Path java, String classPath, List<String> jvmOptions, int kaf
 	private void format(String clusterId) throws IOException, InterruptedException {
 		List<String> command = javaCommand("kafka.tools.StorageTool", "format", "--standalone", "--cluster-id",
 				clusterId, "--config", this.propertiesFile.toAbsolutePath().toString());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		process.getOutputStream().close();
-		String output;
-		try (InputStream in = process.getInputStream()) {
-			// It prints every broker setting; only worth showing when it fails.
-			output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			run(command, FORMAT_TIMEOUT);
 		}
-		if (!process.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new IOException("Formatting the Kafka storage took longer than " + FORMAT_TIMEOUT.toSeconds() + " s");
+		catch (IOException ex) {
+			throw new IOException("Formatting the Kafka storage in " + this.dataDirectory + " failed: " + ex.getMessage(),
+					ex);
 		}
-		if (process.exitValue() != 0) {
-			throw new IOException("Formatting the Kafka storage in " + this.dataDirectory + " failed with exit code "
-					+ process.exitValue() + ":\n" + output.strip());
+	}
+
+	/**
+	 * Runs a command to its end. Its output goes to a file, read afterwards: read from a pipe
+	 * before the wait, it would block until the command ends and the timeout could never fire.
+	 * @return the output
+	 * @throws IOException if the command fails (with its output) or does not end in time
+	 */
+	static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+		Path output = Files.createTempFile("local-stack-", ".out");
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+			process.getOutputStream().close();
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.descendants().forEach(ProcessHandle::destroyForcibly);
+				process.destroyForcibly();
+				throw new IOException("it took longer than " + timeout.toSeconds() + " s");
+			}
+			if (process.exitValue() != 0) {
+				throw new IOException("exit code " + process.exitValue() + ":\n" + Files.readString(output).strip());
+			}
+			return Files.readString(output);
+		}
+		finally {
+			Files.deleteIfExists(output);
 		}
 	}
 

@@ -47,7 +47,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private final KafkaBroker broker;
 
-	private final ProcessTable processes = new ProcessTable();
+	private final PidFile pidFile;
+
+	private final ProcessTable processes;
 
 	private final HealthWait health;
 
@@ -71,12 +73,14 @@ public final class LocalStack implements AutoCloseable {
 		this.output = options.output();
 		this.httpPort = httpPort;
 		this.directories = new StackDirectories(options.runDirectory(), options.dataDirectory());
+		this.pidFile = PidFile.create(PidFile.defaultDirectory(), this.directories.temporary());
+		this.processes = new ProcessTable(this.pidFile);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		this.broker = new KafkaBroker(java, KafkaBroker.launcherClassPath(), options.kafkaJvmOptions(), kafkaPort, controllerPort,
 				this.directories.data(), this.directories.serverProperties());
 		this.health = new HealthWait(this.output);
-		this.launcher = new ChildLauncher(this.processes, this.broker, java, options.jvmOptions(), this.health,
-				this.output);
+		this.launcher = new ChildLauncher(this.processes, this.broker, java, options.jvmOptions(),
+				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
 				this.directories.auditFile(), new Ports(httpPort, kafkaPort, controllerPort)) : null;
 		this.scaler = (jars != null) ? new WorkerScaler(this.processes, this.launcher, this.services, this.health,
@@ -86,7 +90,8 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Checks what can be checked before anything starts: the service jars exist, the ports are
-	 * free. Starts nothing.
+	 * free. Starts nothing, but first cleans up what a launcher that was killed left running (see
+	 * {@link PidFile}).
 	 * @param options how to run the stack
 	 * @return the stack, ready to {@link #start()}
 	 * @throws LocalStackException with {@link LocalStackException#SETUP_PROBLEM} and a message
@@ -94,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
 	 * --http-port}
 	 */
 	public static LocalStack create(LocalStackOptions options) {
+		PidFile.cleanUpAfterGoneLaunchers(PidFile.defaultDirectory(), options.output());
 		Map<String, Integer> fixedPorts = new LinkedHashMap<>();
 		if (!options.brokerOnly()) {
 			fixedPorts.put("--http-port", options.httpPort());
@@ -282,6 +288,7 @@ public final class LocalStack implements AutoCloseable {
 		this.processes.close();
 		this.processes.killAll();
 		this.directories.deleteTemporary();
+		this.pidFile.delete();
 	}
 
 	/**
@@ -305,6 +312,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		this.output.launcher("all processes stopped in " + ChildLauncher.seconds(System.nanoTime() - begin));
 		this.directories.deleteTemporary();
+		this.pidFile.delete();
 		try {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 		}

@@ -29,7 +29,13 @@ final class ProcessTable {
 
 	private final Map<String, ChildProcess> children = new TreeMap<>(ProcessTable::compareNames);
 
+	private final PidFile pidFile;
+
 	private boolean closed;
+
+	ProcessTable(PidFile pidFile) {
+		this.pidFile = pidFile;
+	}
 
 	/**
 	 * Lists the child under its name, replacing one that ran under the same name before, and
@@ -40,6 +46,7 @@ final class ProcessTable {
 		requireOpen();
 		this.children.put(child.name(), child);
 		child.start();
+		this.pidFile.started(child);
 	}
 
 	synchronized void requireOpen() {
@@ -101,19 +108,35 @@ final class ProcessTable {
 		List<ChildProcess> services = all().stream().filter((child) -> !child.name().equals(KAFKA)).toList();
 		long alive = services.stream().filter(ChildProcess::isAlive).count();
 		output.launcher((alive > 0) ? "stopping " + alive + " services, then kafka" : "stopping kafka");
+		boolean interrupted = Thread.interrupted();
 		List<ChildProcess.Stopped> stopped = new ArrayList<>(stop(services, timeout));
+		interrupted |= Thread.interrupted();
 		stopped.addAll(stop(find(KAFKA).stream().toList(), timeout));
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 		return stopped;
 	}
 
-	/** Stops the children gracefully, all at once, each with the timeout. */
+	/**
+	 * Stops the children gracefully, all at once, each with the timeout. An interrupt, such as a
+	 * signal that arrives late, does not cut the stops short (a second signal kills everything
+	 * anyway); it is kept for the caller.
+	 */
 	static List<ChildProcess.Stopped> stop(List<ChildProcess> children, Duration timeout) {
-		try {
-			return inParallel(children, (child) -> child.stop(timeout));
-		}
-		catch (InterruptedException ex) {
-			// Interrupted once more while stopping: no time left for graceful stops.
-			return kill(children);
+		boolean interrupted = false;
+		while (true) {
+			try {
+				List<ChildProcess.Stopped> stopped = inParallel(children, (child) -> child.stop(timeout));
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				return stopped;
+			}
+			catch (InterruptedException ex) {
+				// A stop that is under way is safe to ask for again: it waits for the same exit.
+				interrupted = true;
+			}
 		}
 	}
 
