@@ -12,13 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -204,6 +211,40 @@ final class SystemTestStack implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The id of every event in the events topic, by its key, read from the beginning to the end.
+	 */
+	Map<String, String> eventIdsByKey() {
+		Map<String, String> ids = new HashMap<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers()), new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor("events", Duration.ofSeconds(30))
+				.stream()
+				.map((partition) -> new TopicPartition("events", partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					idOf(record.value()).ifPresent((id) -> ids.put(record.key(), id));
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** The id of an event, empty for a poison record that has none. */
+	private static Optional<String> idOf(String value) {
+		try {
+			return Optional.ofNullable(JSON.readTree(value).get("id")).map(JsonNode::asString);
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
 		}
 	}
 
