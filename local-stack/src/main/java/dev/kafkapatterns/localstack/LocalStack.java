@@ -82,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
 		this.launcher = new ChildLauncher(this.processes, this.broker, java, options.jvmOptions(),
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
-				this.directories.auditFile(), new Ports(httpPort, kafkaPort, controllerPort)) : null;
+				this.directories.auditFile(), new Ports(httpPort, kafkaPort, controllerPort), options.workerMode()) : null;
 		this.scaler = (jars != null) ? new WorkerScaler(this.processes, this.launcher, this.services, this.health,
 				options.readyTimeout(), options.stopTimeout(), this.output) : null;
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
@@ -172,7 +172,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		long workers = this.processes.runningWorkers().size();
 		return "producer-service " + producerUrl() + " \u00b7 " + kafka + " \u00b7 " + workers + " queue worker"
-				+ ((workers == 1) ? "" : "s");
+				+ ((workers == 1) ? "" : "s") + ", worker mode " + workerMode();
 	}
 
 	/**
@@ -272,6 +272,11 @@ public final class LocalStack implements AutoCloseable {
 	/** The run directory, where {@code server.properties} and the audit trail are. */
 	public Path runDirectory() {
 		return this.directories.run();
+	}
+
+	/** How the queue workers share the events. */
+	public WorkerMode workerMode() {
+		return this.options.workerMode();
 	}
 
 	/** The broker's log directory. */

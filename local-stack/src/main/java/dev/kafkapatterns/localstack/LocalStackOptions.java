@@ -18,6 +18,7 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * command-line flag that sets the wrong value.
  *
  * @param workers how many queue workers to start
+ * @param workerMode whether the workers share a consumer group or a share group
  * @param httpPort producer-service's HTTP port
  * @param kafkaPort the broker's client port
  * @param controllerPort the broker's KRaft controller port
@@ -33,7 +34,7 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * @param brokerOnly run only the broker, no services
  * @param output where the prefixed log lines go
  */
-public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int controllerPort, Path dataDirectory,
+public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort, int kafkaPort, int controllerPort, Path dataDirectory,
 		Path projectDirectory, Path runDirectory, List<String> jvmOptions, List<String> kafkaJvmOptions,
 		Duration readyTimeout, Duration stopTimeout, boolean brokerOnly, PrefixedOutput output) {
 
@@ -59,6 +60,7 @@ public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int co
 		if (workers < 0) {
 			throw new IllegalArgumentException("--workers must be 0 or more, not " + workers);
 		}
+		Objects.requireNonNull(workerMode, "--worker-mode");
 		requirePort(httpPort, "--http-port");
 		requirePort(kafkaPort, "--kafka-port");
 		requirePort(controllerPort, "--controller-port");
@@ -70,7 +72,7 @@ public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int co
 	}
 
 	/**
-	 * The command line's defaults: 3 workers, producer-service on 8080, Kafka on 9092, any free
+	 * The command line's defaults: 3 workers in a consumer group, producer-service on 8080, Kafka on 9092, any free
 	 * controller port, fresh data, 3 minutes to get ready, 30 seconds to stop, output to
 	 * {@code System.out} without colours.
 	 * @return a builder that starts from the defaults
@@ -98,6 +100,8 @@ public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int co
 	public static final class Builder {
 
 		private int workers = 3;
+
+		private WorkerMode workerMode = WorkerMode.GROUP;
 
 		private int httpPort = 8080;
 
@@ -129,6 +133,12 @@ public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int co
 		/** Sets {@link LocalStackOptions#workers()}. */
 		public Builder workers(int workers) {
 			this.workers = workers;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#workerMode()}. */
+		public Builder workerMode(WorkerMode workerMode) {
+			this.workerMode = workerMode;
 			return this;
 		}
 
@@ -220,7 +230,7 @@ public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int co
 		 * @throws IllegalArgumentException naming the flag of a wrong option
 		 */
 		public LocalStackOptions build() {
-			return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort,
+			return new LocalStackOptions(this.workers, this.workerMode, this.httpPort, this.kafkaPort, this.controllerPort,
 					this.dataDirectory, this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions,
 					this.readyTimeout, this.stopTimeout, this.brokerOnly, this.output);
 		}

@@ -21,17 +21,21 @@ final class ServiceDefinitions {
 
 	private final Ports ports;
 
+	private final WorkerMode workerMode;
+
 	/**
 	 * @param jars where the service jars are
 	 * @param bootstrapServers the broker's address
 	 * @param auditFile the file fanout-audit appends to
 	 * @param ports where the fanout services' and workers' ports come from
+	 * @param workerMode how the workers share the events
 	 */
-	ServiceDefinitions(ProjectJars jars, String bootstrapServers, Path auditFile, Ports ports) {
+	ServiceDefinitions(ProjectJars jars, String bootstrapServers, Path auditFile, Ports ports, WorkerMode workerMode) {
 		this.jars = jars;
 		this.bootstrapServers = bootstrapServers;
 		this.auditFile = auditFile;
 		this.ports = ports;
+		this.workerMode = workerMode;
 	}
 
 	ServiceDefinition producer(int httpPort) {
@@ -51,7 +55,9 @@ final class ServiceDefinitions {
 	ServiceDefinition worker(int number) {
 		String name = ServiceDefinition.workerName(number);
 		int port = this.ports.fresh();
-		return new ServiceDefinition(name, this.jars.workers(), port, environment(name, port));
+		Map<String, String> environment = environment(name, port);
+		environment.put("WORKER_MODE", this.workerMode.toString());
+		return new ServiceDefinition(name, this.jars.workers(), port, environment);
 	}
 
 	private Map<String, String> environment(String name, int httpPort) {
@@ -63,6 +69,8 @@ final class ServiceDefinitions {
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.bootstrapServers);
 		// Eight banners in a row say nothing the prefixed log lines do not.
 		environment.put("SPRING_MAIN_BANNER_MODE", "off");
+		// A local stack is a demo: payloads may ask for failures and work (failFor, workMs).
+		environment.put("APP_DEMO_ENABLED", "true");
 		return environment;
 	}
 

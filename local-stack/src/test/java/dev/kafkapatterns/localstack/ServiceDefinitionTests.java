@@ -12,7 +12,7 @@ class ServiceDefinitionTests {
 	private final ProjectJars jars = new ProjectJars(Path.of("/src/project"));
 
 	private final ServiceDefinitions definitions = new ServiceDefinitions(this.jars, "localhost:19092",
-			Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093));
+			Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093), WorkerMode.GROUP);
 
 	@Test
 	void eachFanoutRoleIsItsOwnProcessWithTheAuditFileInTheRunDirectory() {
@@ -35,6 +35,7 @@ class ServiceDefinitionTests {
 		assertThat(worker.name()).isEqualTo("queue-worker-2");
 		assertThat(worker.environment()).containsEntry("APP_INSTANCE_ID", "queue-worker-2")
 			.containsEntry("SERVER_PORT", String.valueOf(worker.httpPort()))
+			.containsEntry("WORKER_MODE", "group")
 			.doesNotContainKey("FANOUT_ROLE");
 		assertThat(worker.command(Path.of("/jdk/bin/java"), List.of("-XX:+UseSerialGC"))).containsExactly(
 				"/jdk/bin/java", "-XX:+UseSerialGC", "-jar", "/src/project/queue-workers/target/queue-workers.jar");
@@ -55,6 +56,25 @@ class ServiceDefinitionTests {
 		assertThat(List.of(this.definitions.producer(18080), this.definitions.fanout("monitoring"),
 				this.definitions.worker(1)))
 			.allSatisfy((service) -> assertThat(service.environment()).containsEntry("SERVER_ADDRESS", "127.0.0.1"));
+	}
+
+	@Test
+	void inShareModeEveryWorkerIsToldSoAndScalingAddsShareWorkers() {
+		ServiceDefinitions share = new ServiceDefinitions(this.jars, "localhost:19092",
+				Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093), WorkerMode.SHARE);
+
+		assertThat(List.of(share.worker(1), share.worker(7)))
+			.allSatisfy((worker) -> assertThat(worker.environment()).containsEntry("WORKER_MODE", "share"));
+		assertThat(share.fanout("audit").environment()).doesNotContainKey("WORKER_MODE");
+		assertThat(share.producer(18080).environment()).doesNotContainKey("WORKER_MODE");
+	}
+
+	@Test
+	void theDemoLeversAreOnInEveryService() {
+		assertThat(List.of(this.definitions.producer(18080), this.definitions.fanout("audit"),
+				this.definitions.fanout("notifications"), this.definitions.fanout("monitoring"),
+				this.definitions.worker(1)))
+			.allSatisfy((service) -> assertThat(service.environment()).containsEntry("APP_DEMO_ENABLED", "true"));
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackException;
 import dev.kafkapatterns.localstack.LocalStackOptions;
+import dev.kafkapatterns.localstack.WorkerMode;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
@@ -47,6 +48,11 @@ public final class LocalStackCommand implements Callable<Integer> {
 	@Option(names = { "-w", "--workers" }, paramLabel = "N", defaultValue = "3",
 			description = "Queue workers to start (default: ${DEFAULT-VALUE}).")
 	private int workers;
+
+	@Option(names = "--worker-mode", paramLabel = "MODE", defaultValue = "group",
+			description = "How the queue workers share the events: group (one consumer group, a partition per worker) "
+					+ "or share (one share group, KIP-932) (default: ${DEFAULT-VALUE}).")
+	private WorkerMode workerMode;
 
 	@Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
 			description = "producer-service's HTTP port; 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -155,6 +161,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 		try {
 			return LocalStackOptions.builder()
 				.workers(this.workers)
+				.workerMode(this.workerMode)
 				.httpPort(this.httpPort)
 				.kafkaPort(this.kafkaPort)
 				.controllerPort(this.controllerPort)
