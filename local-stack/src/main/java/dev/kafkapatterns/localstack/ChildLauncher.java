@@ -22,9 +22,7 @@ final class ChildLauncher {
 
 	private final KafkaBroker broker;
 
-	private final Path java;
-
-	private final List<String> jvmOptions;
+	private final ClassDataArchives archives;
 
 	private final String watchdog;
 
@@ -33,26 +31,34 @@ final class ChildLauncher {
 	private final PrefixedOutput output;
 
 	/**
+	 * @param archives the commands that run the services, with class data sharing
 	 * @param watchdogAgent the jar of the {@link ChildWatchdog} that every child runs
 	 */
-	ChildLauncher(ProcessTable processes, KafkaBroker broker, Path java, List<String> jvmOptions, Path watchdogAgent,
+	ChildLauncher(ProcessTable processes, KafkaBroker broker, ClassDataArchives archives, Path watchdogAgent,
 			HealthWait health, PrefixedOutput output) {
 		this.processes = processes;
 		this.watchdog = "-javaagent:" + watchdogAgent.toAbsolutePath();
 		this.health = health;
 		this.broker = broker;
-		this.java = java;
-		this.jvmOptions = List.copyOf(jvmOptions);
+		this.archives = archives;
 		this.output = output;
 	}
 
 	/**
-	 * Formats the broker's storage unless it is formatted already, starts the broker, or starts
-	 * it again with the same data and ports, and waits until it answers.
+	 * Starts the broker, or starts it again with the same data and ports, and waits until it
+	 * answers.
 	 * @param deadline when to give up ({@link System#nanoTime()})
 	 * @throws LocalStackException if it cannot start, exits or does not answer in time
 	 */
 	void startBroker(long deadline) throws InterruptedException {
+		awaitBroker(launchBroker(), deadline);
+	}
+
+	/**
+	 * Formats the broker's storage unless it is formatted already and starts the broker.
+	 * @throws LocalStackException if it cannot start
+	 */
+	ChildProcess launchBroker() throws InterruptedException {
 		ChildProcess kafka = this.processes.find(ProcessTable.KAFKA)
 			.orElseGet(() -> new ChildProcess(ProcessTable.KAFKA, withWatchdog(this.broker.serverCommand()), Map.of(),
 					this.broker.kafkaPort(), "kafka port " + this.broker.kafkaPort() + ", controller port "
@@ -66,10 +72,18 @@ final class ChildLauncher {
 						() -> this.output
 							.launcher("Kafka storage in " + this.broker.dataDirectory() + " is formatted already"));
 			this.processes.launch(kafka);
+			return kafka;
 		}
 		catch (IOException ex) {
 			throw new LocalStackException(LocalStackException.START_FAILED, "Cannot start kafka: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Waits until the broker answers.
+	 * @throws LocalStackException if it exits or does not answer in time
+	 */
+	void awaitBroker(ChildProcess kafka, long deadline) throws InterruptedException {
 		long begin = System.nanoTime();
 		Duration timeout = Duration.ofNanos(Math.max(0, deadline - begin));
 		if (!this.broker.awaitAnswer(timeout, kafka::isAlive)) {
@@ -86,7 +100,7 @@ final class ChildLauncher {
 	 * name.
 	 */
 	ChildProcess startService(ServiceDefinition service) {
-		ChildProcess child = new ChildProcess(service.name(), withWatchdog(service.command(this.java, this.jvmOptions)),
+		ChildProcess child = new ChildProcess(service.name(), withWatchdog(this.archives.command(service.jar())),
 				service.environment(), service.httpPort(), "http port " + service.httpPort(),
 				new ActuatorHealthCheck(service.httpPort()), this.output);
 		this.output.register(service.name());

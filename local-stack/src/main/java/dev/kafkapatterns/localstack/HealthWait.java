@@ -15,7 +15,9 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  */
 final class HealthWait {
 
-	private static final Duration POLL = Duration.ofMillis(500);
+	// Often enough that a service is seen healthy soon after it is; a refused connection to a
+	// service that does not listen yet costs nothing.
+	private static final Duration POLL = Duration.ofMillis(200);
 
 	private final PrefixedOutput output;
 

@@ -87,37 +87,11 @@ record KafkaBroker(Path java, String classPath, List<String> jvmOptions, int kaf
 		List<String> command = javaCommand("kafka.tools.StorageTool", "format", "--standalone", "--cluster-id",
 				clusterId, "--config", this.propertiesFile.toAbsolutePath().toString());
 		try {
-			run(command, FORMAT_TIMEOUT);
+			ShortLivedProcess.run(command, Map.of(), FORMAT_TIMEOUT);
 		}
 		catch (IOException ex) {
 			throw new IOException("Formatting the Kafka storage in " + this.dataDirectory + " failed: " + ex.getMessage(),
 					ex);
-		}
-	}
-
-	/**
-	 * Runs a command to its end. Its output goes to a file, read afterwards: read from a pipe
-	 * before the wait, it would block until the command ends and the timeout could never fire.
-	 * @return the output
-	 * @throws IOException if the command fails (with its output) or does not end in time
-	 */
-	static String run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-		Path output = Files.createTempFile("local-stack-", ".out");
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-			process.getOutputStream().close();
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
-				throw new IOException("it took longer than " + timeout.toSeconds() + " s");
-			}
-			if (process.exitValue() != 0) {
-				throw new IOException("exit code " + process.exitValue() + ":\n" + Files.readString(output).strip());
-			}
-			return Files.readString(output);
-		}
-		finally {
-			Files.deleteIfExists(output);
 		}
 	}
 

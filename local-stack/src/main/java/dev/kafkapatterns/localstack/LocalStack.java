@@ -53,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final HealthWait health;
 
+	private final ClassDataArchives archives;
+
 	private final ChildLauncher launcher;
 
 	private final ServiceDefinitions services;
@@ -79,7 +81,10 @@ public final class LocalStack implements AutoCloseable {
 		this.broker = new KafkaBroker(java, KafkaBroker.launcherClassPath(), options.kafkaJvmOptions(), kafkaPort, controllerPort,
 				this.directories.data(), this.directories.serverProperties());
 		this.health = new HealthWait(this.output);
-		this.launcher = new ChildLauncher(this.processes, this.broker, java, options.jvmOptions(),
+		this.archives = (jars != null) ? new ClassDataArchives(
+				jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data"), java,
+				options.jvmOptions(), this.output) : null;
+		this.launcher = new ChildLauncher(this.processes, this.broker, this.archives,
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
 				this.directories.auditFile(), new Ports(httpPort, kafkaPort, controllerPort), options.workerMode()) : null;
@@ -123,11 +128,13 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the broker, waits until it answers, then starts every service and waits until each
-	 * one's health endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
-	 * the ready timeout, one starting with {@code Stack not ready} that names the laggards.
+	 * Starts the broker and the consumers, then, once the broker answers, producer-service, and
+	 * waits until each service's health endpoint answers 200. Prints a line starting with
+	 * {@code Stack ready} or, after the ready timeout, one starting with {@code Stack not ready}
+	 * that names the laggards.
 	 * @return whether everything was healthy within the ready timeout
-	 * @throws LocalStackException if the broker does not come up; nothing else is started then
+	 * @throws LocalStackException if the broker does not come up; {@link #close()} then stops the
+	 * consumers that started with it
 	 * @throws InterruptedException if interrupted while waiting (a signal, on the command line)
 	 */
 	public boolean start() throws InterruptedException {
@@ -142,8 +149,17 @@ public final class LocalStack implements AutoCloseable {
 		initial.forEach((service) -> this.output.register(service.name()));
 		this.output.launcher("run directory " + this.directories.run()
 				+ (this.options.brokerOnly() ? "" : " (audit trail " + this.directories.auditFile() + ")"));
-		this.launcher.startBroker(deadline);
-		List<ChildProcess> children = initial.stream().map(this.launcher::startService).toList();
+		if (this.archives != null) {
+			this.archives.extract(initial.stream().map(ServiceDefinition::jar).distinct().toList());
+		}
+		ChildProcess kafka = this.launcher.launchBroker();
+		// The consumers need nothing from the broker until their listeners start, so they start
+		// with it; producer-service creates the topics while it starts, so it waits for the broker.
+		Map<Boolean, List<ServiceDefinition>> needBroker = initial.stream()
+			.collect(Collectors.partitioningBy((service) -> service.name().equals(ServiceDefinition.PRODUCER)));
+		List<ChildProcess> children = new ArrayList<>(startServices(needBroker.get(false)));
+		this.launcher.awaitBroker(kafka, deadline);
+		children.addAll(startServices(needBroker.get(true)));
 		Collection<ChildProcess> unhealthy = this.health.awaitHealthy(children, deadline);
 		String took = ChildLauncher.seconds(System.nanoTime() - begin);
 		if (unhealthy.isEmpty()) {
@@ -153,6 +169,17 @@ public final class LocalStack implements AutoCloseable {
 		this.output.plain("Stack not ready after " + took + ": "
 				+ unhealthy.stream().map(HealthWait::whyUnhealthy).collect(Collectors.joining(", ")));
 		return false;
+	}
+
+	/** Starts the services, after a training run of each jar that has no class data archive yet. */
+	private List<ChildProcess> startServices(List<ServiceDefinition> services) {
+		if (this.archives != null) {
+			this.archives.train(services.stream()
+				.collect(Collectors.toMap(ServiceDefinition::jar, (service) -> service, (first, other) -> first,
+						LinkedHashMap::new))
+				.values());
+		}
+		return services.stream().map(this.launcher::startService).toList();
 	}
 
 	private List<ServiceDefinition> initialServices() {

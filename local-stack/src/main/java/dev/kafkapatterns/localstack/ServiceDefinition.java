@@ -1,7 +1,6 @@
 package dev.kafkapatterns.localstack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -51,15 +50,6 @@ record ServiceDefinition(String name, Path jar, int httpPort, Map<String, String
 		catch (NumberFormatException ex) {
 			return OptionalInt.empty();
 		}
-	}
-
-	List<String> command(Path java, List<String> jvmOptions) {
-		List<String> command = new ArrayList<>();
-		command.add(java.toString());
-		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(this.jar.toAbsolutePath().toString());
-		return command;
 	}
 
 }

@@ -3,14 +3,12 @@ package dev.kafkapatterns.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIOException;
 
 class KafkaBrokerTests {
 
@@ -42,29 +40,6 @@ class KafkaBrokerTests {
 		assertThat(broker.prepare()).isEmpty();
 		assertThat(this.directory.resolve("run/server.properties")).content().contains("listeners=PLAINTEXT://localhost:19092");
 		assertThat(data.resolve("meta.properties")).hasContent("cluster.id=kept");
-	}
-
-	@Test
-	void aCommandThatDoesNotEndInTimeIsStoppedAndReported() {
-		long begin = System.nanoTime();
-
-		assertThatIOException().isThrownBy(() -> KafkaBroker.run(List.of("sh", "-c", "sleep 60"), Duration.ofSeconds(1)))
-			.withMessage("it took longer than 1 s");
-		assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(10));
-	}
-
-	@Test
-	void aCommandThatPrintsMoreThanAPipeHoldsEndsAndItsOutputIsKept() throws Exception {
-		String output = KafkaBroker.run(List.of("sh", "-c", "seq 1 100000"), Duration.ofSeconds(30));
-
-		assertThat(output.lines()).hasSize(100000).endsWith("100000");
-	}
-
-	@Test
-	void aFailingCommandIsReportedWithItsOutput() {
-		assertThatIOException()
-			.isThrownBy(() -> KafkaBroker.run(List.of("sh", "-c", "echo no storage here; exit 3"), Duration.ofSeconds(30)))
-			.withMessage("exit code 3:\nno storage here");
 	}
 
 	private KafkaBroker broker() {

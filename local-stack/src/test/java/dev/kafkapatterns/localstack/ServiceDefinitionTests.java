@@ -37,8 +37,7 @@ class ServiceDefinitionTests {
 			.containsEntry("SERVER_PORT", String.valueOf(worker.httpPort()))
 			.containsEntry("WORKER_MODE", "group")
 			.doesNotContainKey("FANOUT_ROLE");
-		assertThat(worker.command(Path.of("/jdk/bin/java"), List.of("-XX:+UseSerialGC"))).containsExactly(
-				"/jdk/bin/java", "-XX:+UseSerialGC", "-jar", "/src/project/queue-workers/target/queue-workers.jar");
+		assertThat(worker.jar()).isEqualTo(Path.of("/src/project/queue-workers/target/queue-workers.jar"));
 	}
 
 	@Test

@@ -135,6 +135,9 @@ public final class LocalStackCommand implements Callable<Integer> {
 		signals.install();
 		try {
 			stack.start();
+			// From now on the launcher mostly waits; the start-up's garbage (the broker probe, the
+			// output of eight JVMs starting) goes back to the operating system at once.
+			System.gc();
 			if (!signals.stopRequested()) {
 				if (System.console() != null) {
 					output.launcher("type 'help' for commands; Ctrl-C stops everything");
