@@ -79,8 +79,10 @@ final class ClassDataArchives {
 	/**
 	 * Makes the archives that are missing, one training run per jar, all at once.
 	 * @param services one service of each jar to train with, with its environment
+	 * @return how long it took
 	 */
-	void train(Collection<ServiceDefinition> services) {
+	Duration train(Collection<ServiceDefinition> services) {
+		long begin = System.nanoTime();
 		List<CompletableFuture<Void>> runs = new ArrayList<>();
 		for (ServiceDefinition service : services) {
 			Path app = extractedJar(service.jar());
@@ -93,6 +95,7 @@ final class ClassDataArchives {
 					+ this.cache + ")");
 			runs.forEach(CompletableFuture::join);
 		}
+		return Duration.ofNanos(System.nanoTime() - begin);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.kafkapatterns.localstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,6 +69,8 @@ public final class LocalStack implements AutoCloseable {
 	private final long createdAt = System.nanoTime();
 
 	private final AtomicBoolean started = new AtomicBoolean();
+
+	private Duration training = Duration.ZERO;
 
 	private LocalStack(LocalStackOptions options, ProjectJars jars, int httpPort, int kafkaPort, int controllerPort)
 			throws IOException {
@@ -143,7 +146,6 @@ public final class LocalStack implements AutoCloseable {
 			throw new IllegalStateException("The stack has been started already");
 		}
 		long begin = System.nanoTime();
-		long deadline = begin + this.options.readyTimeout().toNanos();
 		List<ServiceDefinition> initial = (this.services != null) ? initialServices() : List.of();
 		this.output.register(KAFKA);
 		initial.forEach((service) -> this.output.register(service.name()));
@@ -158,9 +160,9 @@ public final class LocalStack implements AutoCloseable {
 		Map<Boolean, List<ServiceDefinition>> needBroker = initial.stream()
 			.collect(Collectors.partitioningBy((service) -> service.name().equals(ServiceDefinition.PRODUCER)));
 		List<ChildProcess> children = new ArrayList<>(startServices(needBroker.get(false)));
-		this.launcher.awaitBroker(kafka, deadline);
+		this.launcher.awaitBroker(kafka, readyDeadline(begin));
 		children.addAll(startServices(needBroker.get(true)));
-		Collection<ChildProcess> unhealthy = this.health.awaitHealthy(children, deadline);
+		Collection<ChildProcess> unhealthy = this.health.awaitHealthy(children, readyDeadline(begin));
 		String took = ChildLauncher.seconds(System.nanoTime() - begin);
 		if (unhealthy.isEmpty()) {
 			this.output.plain("Stack ready in " + took + ": " + readySummary());
@@ -171,13 +173,18 @@ public final class LocalStack implements AutoCloseable {
 		return false;
 	}
 
+	/** The ready timeout counts from the start, leaving out the once-per-build training runs. */
+	private long readyDeadline(long begin) {
+		return begin + this.options.readyTimeout().toNanos() + this.training.toNanos();
+	}
+
 	/** Starts the services, after a training run of each jar that has no class data archive yet. */
 	private List<ChildProcess> startServices(List<ServiceDefinition> services) {
 		if (this.archives != null) {
-			this.archives.train(services.stream()
+			this.training = this.training.plus(this.archives.train(services.stream()
 				.collect(Collectors.toMap(ServiceDefinition::jar, (service) -> service, (first, other) -> first,
 						LinkedHashMap::new))
-				.values());
+				.values()));
 		}
 		return services.stream().map(this.launcher::startService).toList();
 	}

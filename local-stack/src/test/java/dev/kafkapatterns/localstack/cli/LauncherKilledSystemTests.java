@@ -47,7 +47,7 @@ class LauncherKilledSystemTests {
 		List<String> jvm = List.of("-Djava.io.tmpdir=" + this.temporary);
 		this.killed = LauncherProcess.start(jvm, "--workers", "1", "--http-port", "0", "--kafka-port", "0", "--color",
 				"never", "--project-dir", Path.of("..").toAbsolutePath().normalize().toString());
-		await().atMost(Duration.ofMinutes(4)).until(() -> this.killed.line("^Stack (not )?ready .*") != null);
+		await().atMost(Duration.ofMinutes(8)).until(() -> this.killed.line("^Stack (not )?ready .*") != null);
 		assertThat(this.killed.line("^Stack ready .*")).isNotNull();
 		List<ProcessHandle> children = this.killed.process().descendants().toList();
 		assertThat(children).hasSizeGreaterThanOrEqualTo(6);
