@@ -196,7 +196,7 @@ final class ClassDataArchives {
 	}
 
 	/** The jar's size and CRC-32C: enough to tell one build from another, and quick to compute on every start. */
-	private static String hash(Path file) throws IOException {
+	static String hash(Path file) throws IOException {
 		CRC32C crc = new CRC32C();
 		try (InputStream in = Files.newInputStream(file)) {
 			byte[] buffer = new byte[1 << 16];
@@ -207,7 +207,7 @@ final class ClassDataArchives {
 		return String.format("%08x%08x", Files.size(file) & 0xffffffffL, crc.getValue());
 	}
 
-	private static String hash(byte[] bytes) {
+	static String hash(byte[] bytes) {
 		return HexFormat.of().formatHex(sha256().digest(bytes), 0, 8);
 	}
 

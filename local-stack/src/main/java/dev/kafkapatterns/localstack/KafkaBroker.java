@@ -100,7 +100,8 @@ record KafkaBroker(Path java, String classPath, List<String> jvmOptions, int kaf
 		return javaCommand("kafka.Kafka", this.propertiesFile.toAbsolutePath().toString());
 	}
 
-	private List<String> javaCommand(String mainClass, String... arguments) {
+	/** {@code java <options> -cp <class path> <main class> <arguments>}. */
+	List<String> javaCommand(String mainClass, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(this.java.toString());
 		command.addAll(this.jvmOptions);
@@ -125,9 +126,14 @@ record KafkaBroker(Path java, String classPath, List<String> jvmOptions, int kaf
 	 * @return whether the broker answered in time
 	 */
 	boolean awaitAnswer(Duration timeout, BooleanSupplier stillWorthWaiting) throws InterruptedException {
+		return awaitAnswer(bootstrapServers(), timeout, stillWorthWaiting);
+	}
+
+	static boolean awaitAnswer(String bootstrapServers, Duration timeout, BooleanSupplier stillWorthWaiting)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int attempt = (int) Math.min(timeout.toMillis(), 1000);
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-probe", AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
 				attempt, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, attempt,
 				AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 250))) {

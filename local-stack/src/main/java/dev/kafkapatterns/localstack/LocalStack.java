@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,10 @@ public final class LocalStack implements AutoCloseable {
 
 	private final KafkaBroker broker;
 
+	private final BrokerClassData brokerClassData;
+
+	private final Ports ports;
+
 	private final PidFile pidFile;
 
 	private final ProcessTable processes;
@@ -81,8 +86,11 @@ public final class LocalStack implements AutoCloseable {
 		this.pidFile = PidFile.create(PidFile.defaultDirectory(), this.directories.temporary());
 		this.processes = new ProcessTable(this.pidFile);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		this.broker = new KafkaBroker(java, KafkaBroker.launcherClassPath(), options.kafkaJvmOptions(), kafkaPort, controllerPort,
+		String classPath = KafkaBroker.launcherClassPath();
+		this.brokerClassData = BrokerClassData.of(java, classPath, options.kafkaJvmOptions());
+		this.broker = new KafkaBroker(java, classPath, this.brokerClassData.jvmOptions(), kafkaPort, controllerPort,
 				this.directories.data(), this.directories.serverProperties());
+		this.ports = new Ports(httpPort, kafkaPort, controllerPort);
 		this.health = new HealthWait(this.output);
 		this.archives = (jars != null) ? new ClassDataArchives(
 				jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data"), java,
@@ -90,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
 		this.launcher = new ChildLauncher(this.processes, this.broker, this.archives,
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
-				this.directories.auditFile(), new Ports(httpPort, kafkaPort, controllerPort), options.workerMode()) : null;
+				this.directories.auditFile(), this.ports, options.workerMode()) : null;
 		this.scaler = (jars != null) ? new WorkerScaler(this.processes, this.launcher, this.services, this.health,
 				options.readyTimeout(), options.stopTimeout(), this.output) : null;
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
@@ -131,13 +139,11 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the broker and the consumers, then, once the broker answers, producer-service, and
-	 * waits until each service's health endpoint answers 200. Prints a line starting with
-	 * {@code Stack ready} or, after the ready timeout, one starting with {@code Stack not ready}
-	 * that names the laggards.
+	 * Starts the broker, waits until it answers, then starts every service and waits until each
+	 * one's health endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
+	 * the ready timeout, one starting with {@code Stack not ready} that names the laggards.
 	 * @return whether everything was healthy within the ready timeout
-	 * @throws LocalStackException if the broker does not come up; {@link #close()} then stops the
-	 * consumers that started with it
+	 * @throws LocalStackException if the broker does not come up; no service is started then
 	 * @throws InterruptedException if interrupted while waiting (a signal, on the command line)
 	 */
 	public boolean start() throws InterruptedException {
@@ -155,13 +161,18 @@ public final class LocalStack implements AutoCloseable {
 			this.archives.extract(initial.stream().map(ServiceDefinition::jar).distinct().toList());
 		}
 		ChildProcess kafka = this.launcher.launchBroker();
-		// The consumers need nothing from the broker until their listeners start, so they start
-		// with it; producer-service creates the topics while it starts, so it waits for the broker.
+		// The services start once the broker answers: each would warn about every refused
+		// connection until then. The training runs of the consumers' jars need no broker and run
+		// while it starts; producer-service's creates the topics, so it waits.
 		Map<Boolean, List<ServiceDefinition>> needBroker = initial.stream()
 			.collect(Collectors.partitioningBy((service) -> service.name().equals(ServiceDefinition.PRODUCER)));
-		List<ChildProcess> children = new ArrayList<>(startServices(needBroker.get(false)));
+		CompletableFuture<Duration> brokerTraining = CompletableFuture
+			.supplyAsync(() -> this.brokerClassData.train(this.ports, this.pidFile, this.output));
+		train(needBroker.get(false));
+		this.training = max(this.training, brokerTraining.join());
 		this.launcher.awaitBroker(kafka, readyDeadline(begin));
-		children.addAll(startServices(needBroker.get(true)));
+		train(needBroker.get(true));
+		List<ChildProcess> children = initial.stream().map(this.launcher::startService).toList();
 		Collection<ChildProcess> unhealthy = this.health.awaitHealthy(children, readyDeadline(begin));
 		String took = ChildLauncher.seconds(System.nanoTime() - begin);
 		if (unhealthy.isEmpty()) {
@@ -178,15 +189,18 @@ public final class LocalStack implements AutoCloseable {
 		return begin + this.options.readyTimeout().toNanos() + this.training.toNanos();
 	}
 
-	/** Starts the services, after a training run of each jar that has no class data archive yet. */
-	private List<ChildProcess> startServices(List<ServiceDefinition> services) {
+	private static Duration max(Duration one, Duration other) {
+		return (one.compareTo(other) >= 0) ? one : other;
+	}
+
+	/** A training run of each jar that has no class data archive yet. */
+	private void train(List<ServiceDefinition> services) {
 		if (this.archives != null) {
 			this.training = this.training.plus(this.archives.train(services.stream()
 				.collect(Collectors.toMap(ServiceDefinition::jar, (service) -> service, (first, other) -> first,
 						LinkedHashMap::new))
 				.values()));
 		}
-		return services.stream().map(this.launcher::startService).toList();
 	}
 
 	private List<ServiceDefinition> initialServices() {

@@ -66,6 +66,13 @@ final class PidFile {
 		write();
 	}
 
+	/** Notes another directory to delete if this launcher is killed. */
+	synchronized void temporary(Path directory) {
+		long directories = this.entries.stringPropertyNames().stream().filter((key) -> key.startsWith(DIRECTORY)).count();
+		this.entries.setProperty(DIRECTORY + directories, directory.toString());
+		write();
+	}
+
 	/** Removes the file: this launcher has stopped what it started. */
 	synchronized void delete() {
 		try {
