@@ -40,6 +40,18 @@ final class BrokerClassData {
 		this.archive = archive;
 	}
 
+	/** Deletes the archives of earlier launcher builds. */
+	private void deleteOtherBuilds() throws IOException {
+		Path build = this.archive.getParent();
+		if (Files.isDirectory(build.getParent())) {
+			try (Stream<Path> builds = Files.list(build.getParent())) {
+				builds.filter((other) -> other.getFileName().toString().matches("kafka-[0-9a-f]{16}"))
+					.filter((other) -> !other.equals(build))
+					.forEach(StackDirectories::deleteRecursively);
+			}
+		}
+	}
+
 	/** The archive for this class path and these options, existing or not; none for a class path with directories. */
 	static BrokerClassData of(Path java, String classPath, List<String> jvmOptions) {
 		List<Path> entries = Stream.of(classPath.split(File.pathSeparator)).map(Path::of).toList();
@@ -80,6 +92,7 @@ final class BrokerClassData {
 		long begin = System.nanoTime();
 		Path directory = null;
 		try {
+			deleteOtherBuilds();
 			directory = Files.createTempDirectory("local-stack-kafka-training-");
 			pidFile.temporary(directory);
 			Path recording = Files.createDirectories(this.archive.getParent())

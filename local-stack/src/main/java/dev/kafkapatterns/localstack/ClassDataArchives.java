@@ -163,6 +163,11 @@ final class ClassDataArchives {
 		command.add(this.java.toString());
 		command.addAll(this.jvmOptions);
 		command.add((this.aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording);
+		if (this.aotCache) {
+			// The services run with the watchdog agent, which adds java.instrument to the module
+			// graph; an AOT cache made without it would be refused.
+			command.addAll(List.of("--add-modules", "java.instrument"));
+		}
 		command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", app.toString()));
 		Map<String, String> environment = new LinkedHashMap<>(service.environment());
 		environment.put("SERVER_PORT", "0");
