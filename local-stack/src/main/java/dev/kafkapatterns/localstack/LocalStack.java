@@ -2,15 +2,10 @@ package dev.kafkapatterns.localstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -49,17 +44,13 @@ public final class LocalStack implements AutoCloseable {
 
 	private final KafkaBroker broker;
 
-	private final BrokerClassData brokerClassData;
-
-	private final Ports ports;
+	private final ClassDataTraining training;
 
 	private final PidFile pidFile;
 
 	private final ProcessTable processes;
 
 	private final HealthWait health;
-
-	private final ClassDataArchives archives;
 
 	private final ChildLauncher launcher;
 
@@ -75,7 +66,6 @@ public final class LocalStack implements AutoCloseable {
 
 	private final AtomicBoolean started = new AtomicBoolean();
 
-	private Duration training = Duration.ZERO;
 
 	private LocalStack(LocalStackOptions options, ProjectJars jars, int httpPort, int kafkaPort, int controllerPort)
 			throws IOException {
@@ -87,18 +77,19 @@ public final class LocalStack implements AutoCloseable {
 		this.processes = new ProcessTable(this.pidFile);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		String classPath = KafkaBroker.launcherClassPath();
-		this.brokerClassData = BrokerClassData.of(java, classPath, options.kafkaJvmOptions());
-		this.broker = new KafkaBroker(java, classPath, this.brokerClassData.jvmOptions(), kafkaPort, controllerPort,
+		BrokerClassData brokerClassData = BrokerClassData.of(java, classPath, options.kafkaJvmOptions());
+		this.broker = new KafkaBroker(java, classPath, brokerClassData.jvmOptions(), kafkaPort, controllerPort,
 				this.directories.data(), this.directories.serverProperties());
-		this.ports = new Ports(httpPort, kafkaPort, controllerPort);
+		Ports ports = new Ports(httpPort, kafkaPort, controllerPort);
 		this.health = new HealthWait(this.output);
-		this.archives = (jars != null) ? new ClassDataArchives(
+		ClassDataArchives archives = (jars != null) ? new ClassDataArchives(
 				jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data"), java,
 				options.jvmOptions(), this.output) : null;
-		this.launcher = new ChildLauncher(this.processes, this.broker, this.archives,
+		this.training = new ClassDataTraining(archives, brokerClassData, ports, this.pidFile, this.output);
+		this.launcher = new ChildLauncher(this.processes, this.broker, archives,
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
-				this.directories.auditFile(), this.ports, options.workerMode()) : null;
+				this.directories.auditFile(), ports, options.workerMode()) : null;
 		this.scaler = (jars != null) ? new WorkerScaler(this.processes, this.launcher, this.services, this.health,
 				options.readyTimeout(), options.stopTimeout(), this.output) : null;
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
@@ -116,13 +107,7 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public static LocalStack create(LocalStackOptions options) {
 		PidFile.cleanUpAfterGoneLaunchers(PidFile.defaultDirectory(), options.output());
-		Map<String, Integer> fixedPorts = new LinkedHashMap<>();
-		if (!options.brokerOnly()) {
-			fixedPorts.put("--http-port", options.httpPort());
-		}
-		fixedPorts.put("--kafka-port", options.kafkaPort());
-		fixedPorts.put("--controller-port", options.controllerPort());
-		Ports.requireDistinctAndFree(fixedPorts);
+		Ports.requireDistinctAndFree(options);
 		ProjectJars jars = null;
 		if (!options.brokerOnly()) {
 			jars = (options.projectDirectory() != null) ? new ProjectJars(options.projectDirectory().toAbsolutePath())
@@ -152,26 +137,22 @@ public final class LocalStack implements AutoCloseable {
 			throw new IllegalStateException("The stack has been started already");
 		}
 		long begin = System.nanoTime();
-		List<ServiceDefinition> initial = (this.services != null) ? initialServices() : List.of();
+		List<ServiceDefinition> initial = (this.services != null)
+				? this.services.initial(this.httpPort, this.options.workers()) : List.of();
 		this.output.register(KAFKA);
 		initial.forEach((service) -> this.output.register(service.name()));
 		this.output.launcher("run directory " + this.directories.run()
 				+ (this.options.brokerOnly() ? "" : " (audit trail " + this.directories.auditFile() + ")"));
-		if (this.archives != null) {
-			this.archives.extract(initial.stream().map(ServiceDefinition::jar).distinct().toList());
-		}
+		this.training.extract(initial);
 		ChildProcess kafka = this.launcher.launchBroker();
 		// The services start once the broker answers: each would warn about every refused
 		// connection until then. The training runs of the consumers' jars need no broker and run
 		// while it starts; producer-service's creates the topics, so it waits.
 		Map<Boolean, List<ServiceDefinition>> needBroker = initial.stream()
 			.collect(Collectors.partitioningBy((service) -> service.name().equals(ServiceDefinition.PRODUCER)));
-		CompletableFuture<Duration> brokerTraining = CompletableFuture
-			.supplyAsync(() -> this.brokerClassData.train(this.ports, this.pidFile, this.output));
-		train(needBroker.get(false));
-		this.training = max(this.training, brokerTraining.join());
+		this.training.whileTheBrokerStarts(needBroker.get(false));
 		this.launcher.awaitBroker(kafka, readyDeadline(begin));
-		train(needBroker.get(true));
+		this.training.onceTheBrokerAnswers(needBroker.get(true));
 		List<ChildProcess> children = initial.stream().map(this.launcher::startService).toList();
 		Collection<ChildProcess> unhealthy = this.health.awaitHealthy(children, readyDeadline(begin));
 		String took = ChildLauncher.seconds(System.nanoTime() - begin);
@@ -186,31 +167,7 @@ public final class LocalStack implements AutoCloseable {
 
 	/** The ready timeout counts from the start, leaving out the once-per-build training runs. */
 	private long readyDeadline(long begin) {
-		return begin + this.options.readyTimeout().toNanos() + this.training.toNanos();
-	}
-
-	private static Duration max(Duration one, Duration other) {
-		return (one.compareTo(other) >= 0) ? one : other;
-	}
-
-	/** A training run of each jar that has no class data archive yet. */
-	private void train(List<ServiceDefinition> services) {
-		if (this.archives != null) {
-			this.training = this.training.plus(this.archives.train(services.stream()
-				.collect(Collectors.toMap(ServiceDefinition::jar, (service) -> service, (first, other) -> first,
-						LinkedHashMap::new))
-				.values()));
-		}
-	}
-
-	private List<ServiceDefinition> initialServices() {
-		List<ServiceDefinition> initial = new ArrayList<>();
-		initial.add(this.services.producer(this.httpPort));
-		ServiceDefinition.FANOUT_ROLES.forEach((role) -> initial.add(this.services.fanout(role)));
-		for (int number = 1; number <= this.options.workers(); number++) {
-			initial.add(this.services.worker(number));
-		}
-		return initial;
+		return begin + this.options.readyTimeout().toNanos() + this.training.spent().toNanos();
 	}
 
 	private String readySummary() {
@@ -242,13 +199,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a stopped, killed or crashed process again: the broker with the same data directory
-	 * and ports, a service with the same port and environment.
-	 * @param name the process name
-	 * @return whether it was healthy within the ready timeout (also {@code true} if it was
-	 * running already)
+	 * Starts a stopped, killed or crashed process again, by name: the broker with the same data
+	 * directory and ports, a service with the same port and environment.
+	 * @return whether it was healthy within the ready timeout, or running already
 	 * @throws IllegalArgumentException for an unknown name
-	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public boolean start(String name) throws InterruptedException {
 		return this.launcher.startAgain(this.processes.get(name),
@@ -256,36 +210,21 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops a process gracefully: SIGTERM, then SIGKILL if it is still running after the stop
-	 * timeout. It stays in the list, stopped, and {@link #start(String)} can start it again.
-	 * @param name the process name
+	 * Stops a process gracefully, by name: SIGTERM, then SIGKILL if it is still running after the
+	 * stop timeout. It stays in the list, stopped, and {@link #start(String)} can start it again.
 	 * @throws IllegalArgumentException for an unknown name
-	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public void stop(String name) throws InterruptedException {
-		ChildProcess child = this.processes.get(name);
-		if (!child.isAlive()) {
-			this.output.launcher(name + " is not running");
-			return;
-		}
-		this.output.launcher("stopping " + name + " (SIGTERM)");
-		this.output.launcher(child.stop(this.options.stopTimeout()).describe());
+		this.processes.stop(name, this.options.stopTimeout(), this.output);
 	}
 
 	/**
-	 * Kills a process with SIGKILL, as a crash would; a worker's partitions move to the others
-	 * once its session times out.
-	 * @param name the process name
+	 * Kills a process with SIGKILL, by name, as a crash would; a worker's partitions move to the
+	 * others once its session times out.
 	 * @throws IllegalArgumentException for an unknown name
-	 * @throws InterruptedException if interrupted while waiting for it to go
 	 */
 	public void kill(String name) throws InterruptedException {
-		ChildProcess child = this.processes.get(name);
-		if (!child.isAlive()) {
-			this.output.launcher(name + " is not running");
-			return;
-		}
-		this.output.launcher(child.kill().describe());
+		this.processes.kill(name, this.output);
 	}
 
 	/**
@@ -354,16 +293,7 @@ public final class LocalStack implements AutoCloseable {
 		if (!this.processes.close()) {
 			return;
 		}
-		// A signal may have interrupted the thread that closes; the stops below must still wait.
-		boolean interrupted = Thread.interrupted();
-		long begin = System.nanoTime();
-		List<ChildProcess.Stopped> summary = this.processes.stopAll(this.options.stopTimeout(), this.output);
-		this.output.launcher("summary, up " + ChildLauncher.seconds(begin - this.createdAt) + ":");
-		for (ChildProcess.Stopped stopped : summary) {
-			String pid = stopped.pid().isPresent() ? "pid " + stopped.pid().getAsLong() : "";
-			this.output.launcher(String.format(Locale.ROOT, "  %-22s %-11s %s", stopped.name(), pid, stopped.outcome()));
-		}
-		this.output.launcher("all processes stopped in " + ChildLauncher.seconds(System.nanoTime() - begin));
+		this.processes.stopAll(this.options.stopTimeout(), this.createdAt, this.output);
 		this.directories.deleteTemporary();
 		this.pidFile.delete();
 		try {
@@ -371,9 +301,6 @@ public final class LocalStack implements AutoCloseable {
 		}
 		catch (IllegalStateException ex) {
 			// Closing from the shutdown hook itself.
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -48,11 +48,17 @@ final class Ports {
 	}
 
 	/**
-	 * Checks that the given ports differ and are free; 0 means "any free port" and is not checked.
-	 * @param portsByFlag each port by the command-line flag that sets it
+	 * Checks that the fixed ports differ and are free; 0 means "any free port" and is not
+	 * checked, nor is producer-service's when only the broker runs.
 	 * @throws LocalStackException naming the flag to change
 	 */
-	static void requireDistinctAndFree(Map<String, Integer> portsByFlag) {
+	static void requireDistinctAndFree(LocalStackOptions options) {
+		Map<String, Integer> portsByFlag = new LinkedHashMap<>();
+		if (!options.brokerOnly()) {
+			portsByFlag.put("--http-port", options.httpPort());
+		}
+		portsByFlag.put("--kafka-port", options.kafkaPort());
+		portsByFlag.put("--controller-port", options.controllerPort());
 		Map<Integer, String> flagByPort = new LinkedHashMap<>();
 		portsByFlag.forEach((flag, port) -> {
 			if (port == 0) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -99,15 +100,34 @@ final class ProcessTable {
 		return wasOpen;
 	}
 
+	/** Stops one process gracefully (SIGTERM, then SIGKILL after the timeout) and says how it went. */
+	void stop(String name, Duration timeout, PrefixedOutput output) throws InterruptedException {
+		ChildProcess child = get(name);
+		if (!child.isAlive()) {
+			output.launcher(name + " is not running");
+			return;
+		}
+		output.launcher("stopping " + name + " (SIGTERM)");
+		output.launcher(child.stop(timeout).describe());
+	}
+
+	/** Kills one process with SIGKILL and says so. */
+	void kill(String name, PrefixedOutput output) throws InterruptedException {
+		ChildProcess child = get(name);
+		output.launcher(child.isAlive() ? child.kill().describe() : name + " is not running");
+	}
+
 	/**
 	 * Stops every service gracefully, all at once, then the broker, so the services can still
-	 * commit their offsets and leave their groups.
-	 * @return how each ended, in that order
+	 * commit their offsets and leave their groups, and prints how each ended.
+	 * @param createdAt when the stack was created ({@link System#nanoTime()}), for the summary
 	 */
-	List<ChildProcess.Stopped> stopAll(Duration timeout, PrefixedOutput output) {
+	void stopAll(Duration timeout, long createdAt, PrefixedOutput output) {
+		long begin = System.nanoTime();
 		List<ChildProcess> services = all().stream().filter((child) -> !child.name().equals(KAFKA)).toList();
 		long alive = services.stream().filter(ChildProcess::isAlive).count();
 		output.launcher((alive > 0) ? "stopping " + alive + " services, then kafka" : "stopping kafka");
+		// A signal may have interrupted the thread that closes; the stops must still wait.
 		boolean interrupted = Thread.interrupted();
 		List<ChildProcess.Stopped> stopped = new ArrayList<>(stop(services, timeout));
 		interrupted |= Thread.interrupted();
@@ -115,7 +135,12 @@ final class ProcessTable {
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
-		return stopped;
+		output.launcher("summary, up " + ChildLauncher.seconds(begin - createdAt) + ":");
+		for (ChildProcess.Stopped child : stopped) {
+			String pid = child.pid().isPresent() ? "pid " + child.pid().getAsLong() : "";
+			output.launcher(String.format(Locale.ROOT, "  %-22s %-11s %s", child.name(), pid, child.outcome()));
+		}
+		output.launcher("all processes stopped in " + ChildLauncher.seconds(System.nanoTime() - begin));
 	}
 
 	/**

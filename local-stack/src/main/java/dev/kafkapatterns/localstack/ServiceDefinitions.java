@@ -1,7 +1,9 @@
 package dev.kafkapatterns.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,17 @@ final class ServiceDefinitions {
 		this.auditFile = auditFile;
 		this.ports = ports;
 		this.workerMode = workerMode;
+	}
+
+	/** producer-service, the fanout roles in their order and the workers by number. */
+	List<ServiceDefinition> initial(int httpPort, int workers) {
+		List<ServiceDefinition> initial = new ArrayList<>();
+		initial.add(producer(httpPort));
+		ServiceDefinition.FANOUT_ROLES.forEach((role) -> initial.add(fanout(role)));
+		for (int number = 1; number <= workers; number++) {
+			initial.add(worker(number));
+		}
+		return initial;
 	}
 
 	ServiceDefinition producer(int httpPort) {
