@@ -1,30 +1,81 @@
 #!/usr/bin/env bash
-# Measures the local stack: wall time from launch to the "Stack ready" line, and the total
-# resident memory (RSS) of the launcher and all its children 5 s after that.
-# Usage: bench/stack-footprint.sh [workers] [http-port] [kafka-port]   (after ./mvnw -DskipTests package)
+# Measures the local stack: wall time from launch to the "Stack ready" line, then, 5 s later, the
+# memory of the launcher and all its children, summed: resident (VmRSS, shared pages counted in
+# every process that maps them) and proportional (Pss, shared pages split between the processes),
+# and the CPU time they had used when the stack was ready.
+#
+# Usage (after ./mvnw -DskipTests package):
+#   bench/stack-footprint.sh [workers] [runs] [other-checkout]
+# With another checkout (built the same way), runs alternate between it and this one, on any free
+# ports, and the medians of both are printed side by side: the way to compare two versions on a
+# busy machine. The first start after a build creates the class data archives; the script does one
+# start of each checkout first that it does not count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workers=${1:-3}
-http_port=${2:-8080}
-kafka_port=${3:-9092}
-out=$(mktemp)
-fifo=$(mktemp -u)
-mkfifo "$fifo"
-sleep 100000 > "$fifo" &
-holder=$!
-start=$(date +%s.%N)
-java -jar local-stack/target/local-stack.jar --workers "$workers" --http-port "$http_port" --kafka-port "$kafka_port" \
-  < "$fifo" > "$out" 2>&1 &
-launcher=$!
-trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null; kill $holder 2>/dev/null; rm -f "$fifo" "$out"' EXIT
-until grep -q "Stack ready" "$out"; do
-  kill -0 $launcher 2>/dev/null || { cat "$out"; exit 1; }
-  sleep 0.1
+runs=${2:-1}
+other=${3:-}
+
+# measure DIR: prints "ready-seconds rss-MiB pss-MiB cpu-seconds processes"
+measure() {
+  local dir=$1 out fifo holder start launcher ready pids
+  out=$(mktemp)
+  fifo=$(mktemp -u)
+  mkfifo "$fifo"
+  sleep 100000 > "$fifo" &
+  holder=$!
+  start=$(date +%s.%N)
+  java -jar "$dir/local-stack/target/local-stack.jar" --workers "$workers" --http-port 0 --kafka-port 0 --color never \
+    < "$fifo" > "$out" 2>&1 &
+  launcher=$!
+  until grep -q "^Stack ready" "$out"; do
+    if ! kill -0 $launcher 2>/dev/null || grep -q "^Stack not ready" "$out"; then
+      cat "$out" >&2
+      kill -TERM $launcher 2>/dev/null || true
+      wait $launcher 2>/dev/null || true
+      kill $holder; rm -f "$fifo" "$out"
+      return 1
+    fi
+    sleep 0.1
+  done
+  ready=$(echo "$(date +%s.%N) - $start" | bc)
+  pids="$launcher $(pgrep -P $launcher | tr '\n' ' ')"
+  local cpu
+  cpu=$(for pid in $pids; do awk -v t="$(getconf CLK_TCK)" '{print ($14 + $15) / t}' "/proc/$pid/stat"; done \
+    | awk '{s += $1} END {printf "%.1f", s}')
+  sleep 5
+  local rss pss count
+  rss=$(for pid in $pids; do awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; done | awk '{s += $1} END {print int(s / 1024)}')
+  pss=$(for pid in $pids; do awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup"; done | awk '{s += $1} END {print int(s / 1024)}')
+  count=$(echo $pids | wc -w)
+  kill -TERM $launcher
+  wait $launcher 2>/dev/null || true
+  kill $holder
+  rm -f "$fifo" "$out"
+  printf '%.1f %d %d %s %d\n' "$ready" "$rss" "$pss" "$cpu" "$count"
+}
+
+median() {
+  sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+report() {
+  local label=$1 file=$2
+  printf '%-10s launch to ready %5.1f s, total RSS %5d MiB, total PSS %5d MiB, CPU until ready %5.1f s (median of %d; %d processes, %d workers)\n' \
+    "$label" "$(cut -d' ' -f1 "$file" | median)" "$(cut -d' ' -f2 "$file" | median)" "$(cut -d' ' -f3 "$file" | median)" \
+    "$(cut -d' ' -f4 "$file" | median)" "$(wc -l < "$file")" "$(head -1 "$file" | cut -d' ' -f5)" "$workers"
+}
+
+this_runs=$(mktemp)
+other_runs=$(mktemp)
+trap 'rm -f "$this_runs" "$other_runs"' EXIT
+[ -n "$other" ] && measure "$other" > /dev/null
+measure . > /dev/null
+for run in $(seq "$runs"); do
+  if [ -n "$other" ]; then
+    measure "$other" | tee -a "$other_runs" | sed "s/^/other run $run: /"
+  fi
+  measure . | tee -a "$this_runs" | sed "s/^/this  run $run: /"
 done
-ready=$(echo "$(date +%s.%N) - $start" | bc)
-sleep 5
-processes=$(( $(pgrep -P $launcher | wc -l) + 1 ))
-rss_kib=$(for pid in $launcher $(pgrep -P $launcher); do awk '/VmRSS/ {print $2}' /proc/$pid/status; done | awk '{s += $1} END {print s}')
-grep "Stack ready" "$out"
-printf 'launch to ready: %.1f s (wall clock); total RSS: %d MiB over %d processes (%d workers)\n' \
-  "$ready" $(( rss_kib / 1024 )) "$processes" "$workers"
+[ -n "$other" ] && report "$other" "$other_runs"
+report "this" "$this_runs"

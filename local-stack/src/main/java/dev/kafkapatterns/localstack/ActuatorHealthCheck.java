@@ -21,7 +21,7 @@ final class ActuatorHealthCheck implements HealthCheck {
 	private final HttpRequest request;
 
 	ActuatorHealthCheck(int port) {
-		this.request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+		this.request = HttpRequest.newBuilder(URI.create("http://" + ServiceDefinitions.LOOPBACK + ":" + port + "/actuator/health"))
 			.timeout(Duration.ofSeconds(2))
 			.GET()
 			.build();

@@ -24,20 +24,11 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  */
 final class ChildProcess {
 
-	/** The code {@link Process#exitValue()} gives for a process killed with SIGKILL (128 + 9). */
-	static final int SIGKILL_EXIT_CODE = 137;
-
 	// On Linux every child gets its own session, so a Ctrl-C in the terminal reaches only the
 	// launcher, which then stops the services before the broker instead of all at once.
 	private static final List<String> SESSION_PREFIX = sessionPrefix();
 
 	private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(10);
-
-	private enum Expected {
-
-		NOTHING, STOP, KILL
-
-	}
 
 	private final String name;
 
@@ -59,7 +50,7 @@ final class ChildProcess {
 
 	private ServiceState state = ServiceState.STOPPED;
 
-	private Expected expected = Expected.NOTHING;
+	private boolean killRequested;
 
 	private long startedAt;
 
@@ -83,19 +74,19 @@ final class ChildProcess {
 	}
 
 	synchronized void start() throws IOException {
-		if (this.process != null && this.process.isAlive()) {
+		if (isAlive()) {
 			throw new IllegalStateException(this.name + " is already running (pid " + this.process.pid() + ")");
 		}
 		List<String> launch = new ArrayList<>(SESSION_PREFIX);
 		launch.addAll(this.command);
 		ProcessBuilder builder = new ProcessBuilder(launch).redirectErrorStream(true);
 		builder.environment().putAll(this.environment);
+		// Nothing is ever written to the child's standard input, but it stays open: its end tells
+		// the child's watchdog that the launcher is gone (see ChildWatchdog).
 		Process started = builder.start();
-		// Nothing is ever typed into a service; an empty stdin says so.
-		started.getOutputStream().close();
 		this.process = started;
 		this.state = ServiceState.STARTING;
-		this.expected = Expected.NOTHING;
+		this.killRequested = false;
 		this.startedAt = System.nanoTime();
 		this.outputPump = new Thread(() -> pump(started), this.name + "-output");
 		this.outputPump.setDaemon(true);
@@ -122,23 +113,28 @@ final class ChildProcess {
 		synchronized (this) {
 			pump = (ended == this.process) ? this.outputPump : null;
 		}
-		if (pump != null) {
-			// Print the process's last lines before the line that says it ended.
-			joinQuietly(pump, Duration.ofSeconds(2));
-		}
+		// Print the process's last lines before the line that says it ended.
+		joinQuietly(pump);
 		synchronized (this) {
-			if (ended != this.process) {
-				return;
-			}
-			switch (this.expected) {
-				case STOP -> this.state = ServiceState.STOPPED;
-				case KILL -> this.state = ServiceState.KILLED;
-				case NOTHING -> {
-					this.state = ServiceState.EXITED;
-					this.output.launcher(this.name + " exited unexpectedly with code " + ended.exitValue());
-				}
+			if (ended == this.process && !endAsRequested(ended)) {
+				this.state = ServiceState.EXITED;
+				this.output.launcher(this.name + " exited unexpectedly with code " + ended.exitValue());
 			}
 		}
+	}
+
+	/** Records the end of a process that was asked to stop or die; false if nobody asked. */
+	private synchronized boolean endAsRequested(Process ended) {
+		if (ended != this.process || ended.isAlive()) {
+			return true;
+		}
+		if (this.killRequested) {
+			this.state = ServiceState.KILLED;
+		}
+		else if (this.state == ServiceState.STOPPING || this.state == ServiceState.STOPPED) {
+			this.state = ServiceState.STOPPED;
+		}
+		return this.killRequested || this.state == ServiceState.STOPPED;
 	}
 
 	synchronized boolean isAlive() {
@@ -154,10 +150,8 @@ final class ChildProcess {
 	}
 
 	synchronized OptionalInt exitCode() {
-		if (this.process == null || this.process.isAlive()) {
-			return OptionalInt.empty();
-		}
-		return OptionalInt.of(this.process.exitValue());
+		return (this.process == null || this.process.isAlive()) ? OptionalInt.empty()
+				: OptionalInt.of(this.process.exitValue());
 	}
 
 	/** Seconds since the current run started. */
@@ -165,14 +159,9 @@ final class ChildProcess {
 		return (System.nanoTime() - this.startedAt) / 1e9;
 	}
 
-	/**
-	 * Asks the health check, if the process is alive, and remembers a healthy answer.
-	 */
+	/** Asks the health check, if the process is alive, and remembers a healthy answer. */
 	boolean probeHealthy() throws InterruptedException {
-		if (!isAlive()) {
-			return false;
-		}
-		boolean healthy = this.healthCheck.healthy();
+		boolean healthy = isAlive() && this.healthCheck.healthy();
 		if (healthy) {
 			markHealthy();
 		}
@@ -191,19 +180,16 @@ final class ChildProcess {
 	 */
 	Stopped stop(Duration timeout) throws InterruptedException {
 		Process running;
-		Thread pump;
 		boolean alreadyStopping;
 		synchronized (this) {
 			running = this.process;
-			pump = this.outputPump;
 			if (running == null) {
 				return new Stopped(this.name, OptionalLong.empty(), "never started");
 			}
 			if (!running.isAlive()) {
 				return new Stopped(this.name, OptionalLong.of(running.pid()), describeEnd(running));
 			}
-			alreadyStopping = this.expected == Expected.STOP;
-			this.expected = Expected.STOP;
+			alreadyStopping = this.state == ServiceState.STOPPING;
 			this.state = ServiceState.STOPPING;
 		}
 		long begin = System.nanoTime();
@@ -220,42 +206,38 @@ final class ChildProcess {
 			running.toHandle().destroyForcibly();
 			running.waitFor(EXIT_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-		joinQuietly(pump, Duration.ofSeconds(2));
-		ended(running, ServiceState.STOPPED);
+		awaitEnd(running, descendants);
 		String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - begin) / 1e9);
 		String how = graceful ? "stopped in " + took : "killed after " + took + " (did not stop gracefully)";
 		return new Stopped(this.name, OptionalLong.of(running.pid()), how + exitCodeText(running));
 	}
 
-	/**
-	 * SIGKILL, at once, to the process and its descendants; waits until it is gone.
-	 */
+	/** SIGKILL, at once, to the process and its descendants; waits until it is gone. */
 	Stopped kill() throws InterruptedException {
 		Process running;
-		Thread pump;
 		synchronized (this) {
 			running = this.process;
-			pump = this.outputPump;
 			if (running == null || !running.isAlive()) {
 				return new Stopped(this.name, pid(), "was not running");
 			}
-			this.expected = Expected.KILL;
+			this.killRequested = true;
 		}
 		List<ProcessHandle> descendants = running.descendants().toList();
 		running.toHandle().destroyForcibly();
-		descendants.forEach(ProcessHandle::destroyForcibly);
 		running.waitFor(EXIT_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
-		joinQuietly(pump, Duration.ofSeconds(2));
-		ended(running, ServiceState.KILLED);
+		awaitEnd(running, descendants);
 		return new Stopped(this.name, OptionalLong.of(running.pid()), "killed" + exitCodeText(running));
 	}
 
-	/** Records the end of a stop or kill at once, not only when the exit callback runs. */
-	private synchronized void ended(Process ended, ServiceState state) {
-		if (ended == this.process && !ended.isAlive()) {
-			this.state = state;
+	/** Kills what is left and records the end at once, not only when the exit callback runs. */
+	private void awaitEnd(Process ended, List<ProcessHandle> descendants) {
+		descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+		Thread pump;
+		synchronized (this) {
+			pump = (ended == this.process) ? this.outputPump : null;
 		}
+		joinQuietly(pump);
+		endAsRequested(ended);
 	}
 
 	private String describeEnd(Process ended) {
@@ -270,12 +252,12 @@ final class ChildProcess {
 		return process.isAlive() ? " (still alive)" : " (exit code " + process.exitValue() + ")";
 	}
 
-	private static void joinQuietly(Thread thread, Duration timeout) {
+	private static void joinQuietly(Thread thread) {
 		if (thread == null) {
 			return;
 		}
 		try {
-			thread.join(timeout.toMillis());
+			thread.join(Duration.ofSeconds(2).toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -286,12 +268,8 @@ final class ChildProcess {
 		if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
 			return List.of();
 		}
-		for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
-			if (Files.isExecutable(Path.of(candidate))) {
-				return List.of(candidate);
-			}
-		}
-		return List.of();
+		return List.of("/usr/bin/setsid", "/bin/setsid").stream().filter((path) -> Files.isExecutable(Path.of(path)))
+				.limit(1).toList();
 	}
 
 	/**

@@ -9,13 +9,16 @@ import java.util.Objects;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
- * How to run the stack. Start from {@link #defaults()} and change what you need:
+ * How to run the stack. Build it from the defaults, changing what you need:
  * <pre>{@code
- * LocalStackOptions.defaults().withWorkers(3).withHttpPort(0).withKafkaPort(0)
+ * LocalStackOptions.builder().workers(3).httpPort(0).kafkaPort(0).build()
  * }</pre>
- * A port of 0 means "any free port"; {@link LocalStack} then tells which one it took.
+ * A port of 0 means "any free port"; {@link LocalStack} then tells which one it took. The options
+ * are checked here, once, for the command line and the Java API alike; a message names the
+ * command-line flag that sets the wrong value.
  *
  * @param workers how many queue workers to start
+ * @param workerMode whether the workers share a consumer group or a share group
  * @param httpPort producer-service's HTTP port
  * @param kafkaPort the broker's client port
  * @param controllerPort the broker's KRaft controller port
@@ -31,7 +34,7 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * @param brokerOnly run only the broker, no services
  * @param output where the prefixed log lines go
  */
-public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int controllerPort, Path dataDirectory,
+public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort, int kafkaPort, int controllerPort, Path dataDirectory,
 		Path projectDirectory, Path runDirectory, List<String> jvmOptions, List<String> kafkaJvmOptions,
 		Duration readyTimeout, Duration stopTimeout, boolean brokerOnly, PrefixedOutput output) {
 
@@ -48,122 +51,190 @@ public record LocalStackOptions(int workers, int httpPort, int kafkaPort, int co
 	public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Xss512k", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
+	/**
+	 * Checks every option.
+	 * @throws IllegalArgumentException naming the flag of the first wrong option, for example
+	 * {@code --workers must be 0 or more, not -1}
+	 */
 	public LocalStackOptions {
 		if (workers < 0) {
-			throw new IllegalArgumentException("workers must be 0 or more, not " + workers);
+			throw new IllegalArgumentException("--workers must be 0 or more, not " + workers);
 		}
-		requirePort(httpPort, "httpPort");
-		requirePort(kafkaPort, "kafkaPort");
-		requirePort(controllerPort, "controllerPort");
+		Objects.requireNonNull(workerMode, "--worker-mode");
+		requirePort(httpPort, "--http-port");
+		requirePort(kafkaPort, "--kafka-port");
+		requirePort(controllerPort, "--controller-port");
 		jvmOptions = List.copyOf(jvmOptions);
 		kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
-		requirePositive(readyTimeout, "readyTimeout");
-		requirePositive(stopTimeout, "stopTimeout");
+		requirePositive(readyTimeout, "--ready-timeout");
+		requirePositive(stopTimeout, "--stop-timeout");
 		Objects.requireNonNull(output, "output");
 	}
 
 	/**
-	 * The command line's defaults: 3 workers, producer-service on 8080, Kafka on 9092, any free
-	 * controller port, fresh data, 3 minutes to get ready, 30 seconds to stop.
-	 * @return the defaults
+	 * The command line's defaults: 3 workers in a consumer group, producer-service on 8080, Kafka on 9092, any free
+	 * controller port, fresh data, 3 minutes to get ready, 30 seconds to stop, output to
+	 * {@code System.out} without colours.
+	 * @return a builder that starts from the defaults
 	 */
-	public static LocalStackOptions defaults() {
-		return new LocalStackOptions(3, 8080, 9092, 0, null, null, null, DEFAULT_JVM_OPTIONS, DEFAULT_KAFKA_JVM_OPTIONS,
-				Duration.ofMinutes(3), Duration.ofSeconds(30), false, new PrefixedOutput(System.out, false));
+	public static Builder builder() {
+		return new Builder();
 	}
 
-	public LocalStackOptions withWorkers(int workers) {
-		return new LocalStackOptions(workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withHttpPort(int httpPort) {
-		return new LocalStackOptions(this.workers, httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withKafkaPort(int kafkaPort) {
-		return new LocalStackOptions(this.workers, this.httpPort, kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withControllerPort(int controllerPort) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withDataDirectory(Path dataDirectory) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withProjectDirectory(Path projectDirectory) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withRunDirectory(Path runDirectory) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withJvmOptions(List<String> jvmOptions) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withKafkaJvmOptions(List<String> kafkaJvmOptions) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withReadyTimeout(Duration readyTimeout) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, readyTimeout,
-				this.stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withStopTimeout(Duration stopTimeout) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				stopTimeout, this.brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withBrokerOnly(boolean brokerOnly) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, brokerOnly, this.output);
-	}
-
-	public LocalStackOptions withOutput(PrefixedOutput output) {
-		return new LocalStackOptions(this.workers, this.httpPort, this.kafkaPort, this.controllerPort, this.dataDirectory,
-				this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions, this.readyTimeout,
-				this.stopTimeout, this.brokerOnly, output);
-	}
-
-	public LocalStackOptions withOutput(PrintStream out, boolean colors) {
-		return withOutput(new PrefixedOutput(out, colors));
-	}
-
-	private static void requirePort(int port, String name) {
+	private static void requirePort(int port, String flag) {
 		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException(name + " must be between 0 (any free port) and 65535, not " + port);
+			throw new IllegalArgumentException(flag + " must be between 0 (any free port) and 65535, not " + port);
 		}
 	}
 
-	private static void requirePositive(Duration duration, String name) {
+	private static void requirePositive(Duration duration, String flag) {
 		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new IllegalArgumentException(name + " must be positive, not " + duration);
+			throw new IllegalArgumentException(flag + " must be a positive number of seconds, not "
+					+ ((duration != null) ? duration.toSeconds() : null));
 		}
+	}
+
+	/**
+	 * Collects the options; each setter replaces one default. {@link #build()} checks them.
+	 */
+	public static final class Builder {
+
+		private int workers = 3;
+
+		private WorkerMode workerMode = WorkerMode.GROUP;
+
+		private int httpPort = 8080;
+
+		private int kafkaPort = 9092;
+
+		private int controllerPort;
+
+		private Path dataDirectory;
+
+		private Path projectDirectory;
+
+		private Path runDirectory;
+
+		private List<String> jvmOptions = DEFAULT_JVM_OPTIONS;
+
+		private List<String> kafkaJvmOptions = DEFAULT_KAFKA_JVM_OPTIONS;
+
+		private Duration readyTimeout = Duration.ofMinutes(3);
+
+		private Duration stopTimeout = Duration.ofSeconds(30);
+
+		private boolean brokerOnly;
+
+		private PrefixedOutput output = new PrefixedOutput(System.out, false);
+
+		private Builder() {
+		}
+
+		/** Sets {@link LocalStackOptions#workers()}. */
+		public Builder workers(int workers) {
+			this.workers = workers;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#workerMode()}. */
+		public Builder workerMode(WorkerMode workerMode) {
+			this.workerMode = workerMode;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#httpPort()}. */
+		public Builder httpPort(int httpPort) {
+			this.httpPort = httpPort;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#kafkaPort()}. */
+		public Builder kafkaPort(int kafkaPort) {
+			this.kafkaPort = kafkaPort;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#controllerPort()}. */
+		public Builder controllerPort(int controllerPort) {
+			this.controllerPort = controllerPort;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#dataDirectory()}. */
+		public Builder dataDirectory(Path dataDirectory) {
+			this.dataDirectory = dataDirectory;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#projectDirectory()}. */
+		public Builder projectDirectory(Path projectDirectory) {
+			this.projectDirectory = projectDirectory;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#runDirectory()}. */
+		public Builder runDirectory(Path runDirectory) {
+			this.runDirectory = runDirectory;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#jvmOptions()}. */
+		public Builder jvmOptions(List<String> jvmOptions) {
+			this.jvmOptions = jvmOptions;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#kafkaJvmOptions()}. */
+		public Builder kafkaJvmOptions(List<String> kafkaJvmOptions) {
+			this.kafkaJvmOptions = kafkaJvmOptions;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#readyTimeout()}. */
+		public Builder readyTimeout(Duration readyTimeout) {
+			this.readyTimeout = readyTimeout;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#stopTimeout()}. */
+		public Builder stopTimeout(Duration stopTimeout) {
+			this.stopTimeout = stopTimeout;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#brokerOnly()}. */
+		public Builder brokerOnly(boolean brokerOnly) {
+			this.brokerOnly = brokerOnly;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#output()}. */
+		public Builder output(PrefixedOutput output) {
+			this.output = output;
+			return this;
+		}
+
+		/**
+		 * Prints the prefixed lines to a stream.
+		 * @param out where the lines go
+		 * @param colors whether to colour the name prefixes
+		 * @return this builder
+		 */
+		public Builder output(PrintStream out, boolean colors) {
+			return output(new PrefixedOutput(out, colors));
+		}
+
+		/**
+		 * Checks the options and returns them.
+		 * @return the options
+		 * @throws IllegalArgumentException naming the flag of a wrong option
+		 */
+		public LocalStackOptions build() {
+			return new LocalStackOptions(this.workers, this.workerMode, this.httpPort, this.kafkaPort, this.controllerPort,
+					this.dataDirectory, this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions,
+					this.readyTimeout, this.stopTimeout, this.brokerOnly, this.output);
+		}
+
 	}
 
 }

@@ -4,6 +4,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the service jars are: each module's {@code target} directory under the project root.
@@ -30,9 +32,17 @@ record ProjectJars(Path projectDirectory) {
 		return this.projectDirectory.resolve(module).resolve("target").resolve(module + ".jar");
 	}
 
-	/** The jars that are not there. */
-	List<Path> missing() {
-		return List.of(producer(), fanout(), workers()).stream().filter((jar) -> !Files.isRegularFile(jar)).toList();
+	/**
+	 * Checks that every service jar is there.
+	 * @throws LocalStackException naming the missing jars and saying how to build them
+	 */
+	void requirePresent() {
+		List<Path> missing = Stream.of(producer(), fanout(), workers()).filter((jar) -> !Files.isRegularFile(jar)).toList();
+		if (!missing.isEmpty()) {
+			throw new LocalStackException(LocalStackException.SETUP_PROBLEM,
+					"Missing " + missing.stream().map(Path::toString).collect(Collectors.joining(", "))
+							+ ": run ./mvnw -DskipTests package first (or point --project-dir at the project)");
+		}
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package dev.kafkapatterns.localstack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -10,7 +8,7 @@ import java.util.OptionalInt;
 /**
  * How one service process is launched: which jar, which port, which environment. The
  * environment is the whole contract between the launcher and a service, the same variables
- * docker-compose would set.
+ * docker-compose would set. {@link ServiceDefinitions} makes them.
  *
  * @param name the process name, also its {@code APP_INSTANCE_ID}
  * @param jar the executable Spring Boot jar
@@ -28,24 +26,8 @@ record ServiceDefinition(String name, Path jar, int httpPort, Map<String, String
 	/** The fanout roles, one process each, in the order they start. */
 	static final List<String> FANOUT_ROLES = List.of("audit", "notifications", "monitoring");
 
-	static ServiceDefinition producer(ProjectJars jars, int httpPort, String bootstrapServers) {
-		return new ServiceDefinition(PRODUCER, jars.producer(), httpPort,
-				commonEnvironment(PRODUCER, httpPort, bootstrapServers));
-	}
-
-	static ServiceDefinition fanout(ProjectJars jars, String role, int httpPort, String bootstrapServers,
-			Path auditFile) {
-		String name = FANOUT_PREFIX + role;
-		Map<String, String> environment = commonEnvironment(name, httpPort, bootstrapServers);
-		environment.put("FANOUT_ROLE", role);
-		environment.put("FANOUT_AUDIT_FILE", auditFile.toAbsolutePath().toString());
-		return new ServiceDefinition(name, jars.fanout(), httpPort, environment);
-	}
-
-	static ServiceDefinition worker(ProjectJars jars, int number, int httpPort, String bootstrapServers) {
-		String name = workerName(number);
-		return new ServiceDefinition(name, jars.workers(), httpPort,
-				commonEnvironment(name, httpPort, bootstrapServers));
+	ServiceDefinition {
+		environment = Map.copyOf(environment);
 	}
 
 	static String workerName(int number) {
@@ -68,27 +50,6 @@ record ServiceDefinition(String name, Path jar, int httpPort, Map<String, String
 		catch (NumberFormatException ex) {
 			return OptionalInt.empty();
 		}
-	}
-
-	private static Map<String, String> commonEnvironment(String name, int httpPort, String bootstrapServers) {
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("APP_INSTANCE_ID", name);
-		environment.put("SERVER_PORT", String.valueOf(httpPort));
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-		// Eight banners in a row say nothing the prefixed log lines do not.
-		environment.put("SPRING_MAIN_BANNER_MODE", "off");
-		// The demo's levers (failFor, workMs) are on in the local stack, as in docker-compose.yml.
-		environment.put("APP_DEMO_ENABLED", "true");
-		return environment;
-	}
-
-	List<String> command(Path java, List<String> jvmOptions) {
-		List<String> command = new ArrayList<>();
-		command.add(java.toString());
-		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(this.jar.toAbsolutePath().toString());
-		return command;
 	}
 
 }

@@ -21,14 +21,6 @@ public enum ServiceState {
 	KILLED,
 
 	/** Exited without being asked to. */
-	EXITED;
-
-	/**
-	 * Whether the process is alive in this state.
-	 * @return {@code true} for starting, running and stopping
-	 */
-	public boolean alive() {
-		return this == STARTING || this == RUNNING || this == STOPPING;
-	}
+	EXITED
 
 }

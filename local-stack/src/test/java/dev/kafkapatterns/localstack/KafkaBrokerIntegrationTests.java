@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The broker the launcher starts is a real, complete Kafka: both consumer group protocols and
- * share groups work on it, with the single-node settings it was given.
+ * The broker the launcher starts is a real, complete Kafka, with the single-node settings it was
+ * given: the KIP-848 consumer protocol that every service uses, the classic protocol the README
+ * promises to older clients, and the share groups that the workers' share mode joins.
  */
 class KafkaBrokerIntegrationTests {
 
@@ -41,10 +42,8 @@ class KafkaBrokerIntegrationTests {
 
 	@BeforeAll
 	static void startBroker() throws InterruptedException {
-		stack = LocalStack.create(LocalStackOptions.defaults()
-			.withBrokerOnly(true)
-			.withKafkaPort(0)
-			.withOutput(System.out, false));
+		stack = LocalStack.create(
+				LocalStackOptions.builder().brokerOnly(true).kafkaPort(0).output(System.out, false).build());
 		assertThat(stack.start()).isTrue();
 	}
 
@@ -56,7 +55,7 @@ class KafkaBrokerIntegrationTests {
 	}
 
 	@Test
-	void aClassicGroupConsumesWhatWasProduced() throws Exception {
+	void classicGroupsWorkAsTheReadmePromisesForClientsOnTheOlderProtocol() throws Exception {
 		List<String> sent = produceToNewTopic("classic");
 
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig("classic-group", "classic"))) {
@@ -68,7 +67,7 @@ class KafkaBrokerIntegrationTests {
 	}
 
 	@Test
-	void aConsumerProtocolGroupConsumesWhatWasProduced() throws Exception {
+	void consumerProtocolGroupsWorkAsEveryServiceUsesThem() throws Exception {
 		List<String> sent = produceToNewTopic("next-generation");
 
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
@@ -81,7 +80,7 @@ class KafkaBrokerIntegrationTests {
 	}
 
 	@Test
-	void aShareGroupConsumesWhatWasProduced() throws Exception {
+	void shareGroupsWorkAsTheShareGroupWorkerModeNeeds() throws Exception {
 		String group = "share-group";
 		try (Admin admin = admin()) {
 			// A share group starts at the latest offset unless told otherwise, and records produced

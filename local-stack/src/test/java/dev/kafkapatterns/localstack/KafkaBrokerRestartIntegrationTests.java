@@ -34,12 +34,13 @@ class KafkaBrokerRestartIntegrationTests {
 
 	@Test
 	void aStoppedOrKilledBrokerComesBackWithItsData() throws Exception {
-		try (LocalStack stack = LocalStack.create(LocalStackOptions.defaults()
-			.withBrokerOnly(true)
-			.withKafkaPort(0)
-			.withDataDirectory(this.data)
-			.withStopTimeout(Duration.ofSeconds(20))
-			.withOutput(System.out, false))) {
+		try (LocalStack stack = LocalStack.create(LocalStackOptions.builder()
+			.brokerOnly(true)
+			.kafkaPort(0)
+			.dataDirectory(this.data)
+			.stopTimeout(Duration.ofSeconds(20))
+			.output(System.out, false)
+			.build())) {
 			assertThat(stack.start()).isTrue();
 			String bootstrap = stack.bootstrapServers();
 			String clusterId = clusterId(bootstrap);

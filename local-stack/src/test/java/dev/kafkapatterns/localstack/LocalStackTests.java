@@ -24,26 +24,18 @@ class LocalStackTests {
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress(0));
 			int port = taken.getLocalPort();
-			LocalStackOptions free = LocalStackOptions.defaults()
-				.withHttpPort(0)
-				.withKafkaPort(0)
-				.withOutput(QUIET, false);
-
-			assertSetupProblem(free.withHttpPort(port), "Port " + port + " is already in use; choose another with --http-port");
-			assertSetupProblem(free.withKafkaPort(port), "Port " + port + " is already in use; choose another with --kafka-port");
-			assertSetupProblem(free.withControllerPort(port),
+			assertSetupProblem(freePorts().httpPort(port).build(),
+					"Port " + port + " is already in use; choose another with --http-port");
+			assertSetupProblem(freePorts().kafkaPort(port).build(),
+					"Port " + port + " is already in use; choose another with --kafka-port");
+			assertSetupProblem(freePorts().controllerPort(port).build(),
 					"Port " + port + " is already in use; choose another with --controller-port");
 		}
 	}
 
 	@Test
 	void theSamePortTwiceIsRefused() {
-		LocalStackOptions options = LocalStackOptions.defaults()
-			.withHttpPort(0)
-			.withKafkaPort(45678)
-			.withControllerPort(45678)
-			.withBrokerOnly(true)
-			.withOutput(QUIET, false);
+		LocalStackOptions options = freePorts().kafkaPort(45678).controllerPort(45678).brokerOnly(true).build();
 
 		assertSetupProblem(options, "--kafka-port and --controller-port are both 45678; give them different ports");
 	}
@@ -52,11 +44,7 @@ class LocalStackTests {
 	void theHttpPortDoesNotMatterWhenOnlyTheBrokerRuns() throws IOException {
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress(0));
-			LocalStackOptions options = LocalStackOptions.defaults()
-				.withHttpPort(taken.getLocalPort())
-				.withKafkaPort(0)
-				.withBrokerOnly(true)
-				.withOutput(QUIET, false);
+			LocalStackOptions options = freePorts().httpPort(taken.getLocalPort()).brokerOnly(true).build();
 
 			try (LocalStack stack = LocalStack.create(options)) {
 				assertThat(stack.bootstrapServers()).matches("localhost:\\d+");
@@ -66,11 +54,7 @@ class LocalStackTests {
 
 	@Test
 	void missingJarsSayToBuildFirst(@TempDir Path emptyProject) {
-		LocalStackOptions options = LocalStackOptions.defaults()
-			.withHttpPort(0)
-			.withKafkaPort(0)
-			.withProjectDirectory(emptyProject)
-			.withOutput(QUIET, false);
+		LocalStackOptions options = freePorts().projectDirectory(emptyProject).build();
 
 		assertThatExceptionOfType(LocalStackException.class).isThrownBy(() -> LocalStack.create(options))
 			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(LocalStackException.SETUP_PROBLEM))
@@ -80,10 +64,7 @@ class LocalStackTests {
 
 	@Test
 	void aTemporaryRunDirectoryIsDeletedOnClose() {
-		LocalStackOptions options = LocalStackOptions.defaults()
-			.withKafkaPort(0)
-			.withBrokerOnly(true)
-			.withOutput(QUIET, false);
+		LocalStackOptions options = freePorts().brokerOnly(true).build();
 		LocalStack stack = LocalStack.create(options);
 		Path run = stack.runDirectory();
 		Path data = stack.dataDirectory();
@@ -100,10 +81,14 @@ class LocalStackTests {
 		List<String> names = new ArrayList<>(List.of("queue-worker-10", "fanout-monitoring", "queue-worker-2", "kafka",
 				"fanout-audit", "producer-service", "fanout-notifications", "queue-worker-1"));
 
-		names.sort(LocalStack::compareNames);
+		names.sort(ProcessTable::compareNames);
 
 		assertThat(names).containsExactly("kafka", "producer-service", "fanout-audit", "fanout-notifications",
 				"fanout-monitoring", "queue-worker-1", "queue-worker-2", "queue-worker-10");
+	}
+
+	private static LocalStackOptions.Builder freePorts() {
+		return LocalStackOptions.builder().httpPort(0).kafkaPort(0).output(QUIET, false);
 	}
 
 	private static void assertSetupProblem(LocalStackOptions options, String message) {

@@ -11,39 +11,78 @@ class ServiceDefinitionTests {
 
 	private final ProjectJars jars = new ProjectJars(Path.of("/src/project"));
 
+	private final ServiceDefinitions definitions = new ServiceDefinitions(this.jars, "localhost:19092",
+			Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093), WorkerMode.GROUP);
+
 	@Test
 	void eachFanoutRoleIsItsOwnProcessWithTheAuditFileInTheRunDirectory() {
-		ServiceDefinition audit = ServiceDefinition.fanout(this.jars, "audit", 40001, "localhost:19092",
-				Path.of("/run/audit/audit-trail.jsonl"));
+		ServiceDefinition audit = this.definitions.fanout("audit");
 
 		assertThat(audit.name()).isEqualTo("fanout-audit");
 		assertThat(audit.jar()).isEqualTo(Path.of("/src/project/fanout-consumers/target/fanout-consumers.jar"));
 		assertThat(audit.environment()).containsEntry("FANOUT_ROLE", "audit")
 			.containsEntry("FANOUT_AUDIT_FILE", "/run/audit/audit-trail.jsonl")
 			.containsEntry("APP_INSTANCE_ID", "fanout-audit")
-			.containsEntry("SERVER_PORT", "40001")
+			.containsEntry("SERVER_PORT", String.valueOf(audit.httpPort()))
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092");
+		assertThat(audit.httpPort()).isNotIn(18080, 19092, 19093);
 	}
 
 	@Test
 	void aWorkerIsNamedByItsNumberAndIdentifiesAsSuch() {
-		ServiceDefinition worker = ServiceDefinition.worker(this.jars, 2, 40002, "localhost:19092");
+		ServiceDefinition worker = this.definitions.worker(2);
 
 		assertThat(worker.name()).isEqualTo("queue-worker-2");
 		assertThat(worker.environment()).containsEntry("APP_INSTANCE_ID", "queue-worker-2")
-			.containsEntry("SERVER_PORT", "40002")
+			.containsEntry("SERVER_PORT", String.valueOf(worker.httpPort()))
+			.containsEntry("WORKER_MODE", "group")
 			.doesNotContainKey("FANOUT_ROLE");
-		assertThat(worker.command(Path.of("/jdk/bin/java"), List.of("-XX:+UseSerialGC"))).containsExactly(
-				"/jdk/bin/java", "-XX:+UseSerialGC", "-jar", "/src/project/queue-workers/target/queue-workers.jar");
+		assertThat(worker.jar()).isEqualTo(Path.of("/src/project/queue-workers/target/queue-workers.jar"));
 	}
 
 	@Test
 	void theProducerTakesTheHttpPortItIsGiven() {
-		ServiceDefinition producer = ServiceDefinition.producer(this.jars, 18080, "localhost:19092");
+		ServiceDefinition producer = this.definitions.producer(18080);
 
 		assertThat(producer.name()).isEqualTo("producer-service");
 		assertThat(producer.httpPort()).isEqualTo(18080);
+		assertThat(producer.environment()).containsEntry("SERVER_PORT", "18080");
 		assertThat(producer.jar()).isEqualTo(Path.of("/src/project/producer-service/target/producer-service.jar"));
+	}
+
+	@Test
+	void everyServiceListensOnLoopbackOnly() {
+		assertThat(List.of(this.definitions.producer(18080), this.definitions.fanout("monitoring"),
+				this.definitions.worker(1)))
+			.allSatisfy((service) -> assertThat(service.environment()).containsEntry("SERVER_ADDRESS", "127.0.0.1"));
+	}
+
+	@Test
+	void inShareModeEveryWorkerIsToldSoAndScalingAddsShareWorkers() {
+		ServiceDefinitions share = new ServiceDefinitions(this.jars, "localhost:19092",
+				Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093), WorkerMode.SHARE);
+
+		assertThat(List.of(share.worker(1), share.worker(7)))
+			.allSatisfy((worker) -> assertThat(worker.environment()).containsEntry("WORKER_MODE", "share"));
+		assertThat(share.fanout("audit").environment()).doesNotContainKey("WORKER_MODE");
+		assertThat(share.producer(18080).environment()).doesNotContainKey("WORKER_MODE");
+	}
+
+	@Test
+	void theDemoLeversAreOnInEveryService() {
+		assertThat(List.of(this.definitions.producer(18080), this.definitions.fanout("audit"),
+				this.definitions.fanout("notifications"), this.definitions.fanout("monitoring"),
+				this.definitions.worker(1)))
+			.allSatisfy((service) -> assertThat(service.environment()).containsEntry("APP_DEMO_ENABLED", "true"));
+	}
+
+	@Test
+	void everyServiceGetsAPortOfItsOwn() {
+		List<Integer> ports = List.of(this.definitions.fanout("audit").httpPort(),
+				this.definitions.fanout("notifications").httpPort(), this.definitions.worker(1).httpPort(),
+				this.definitions.worker(2).httpPort());
+
+		assertThat(ports).doesNotHaveDuplicates().doesNotContain(18080, 19092, 19093);
 	}
 
 	@Test

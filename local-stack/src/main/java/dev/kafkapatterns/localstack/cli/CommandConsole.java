@@ -80,6 +80,7 @@ final class CommandConsole {
 			}
 			else if (command instanceof ConsoleCommand.Status) {
 				statusTable(this.stack.status()).forEach(this.output::launcher);
+				this.output.launcher("queue workers: worker mode " + this.stack.workerMode());
 			}
 			else if (command instanceof ConsoleCommand.Help) {
 				HELP.forEach(this.output::launcher);

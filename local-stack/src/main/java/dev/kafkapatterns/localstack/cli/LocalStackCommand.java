@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackException;
 import dev.kafkapatterns.localstack.LocalStackOptions;
-import dev.kafkapatterns.localstack.output.ColorMode;
+import dev.kafkapatterns.localstack.WorkerMode;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
@@ -48,6 +48,11 @@ public final class LocalStackCommand implements Callable<Integer> {
 	@Option(names = { "-w", "--workers" }, paramLabel = "N", defaultValue = "3",
 			description = "Queue workers to start (default: ${DEFAULT-VALUE}).")
 	private int workers;
+
+	@Option(names = "--worker-mode", paramLabel = "MODE", defaultValue = "group",
+			description = "How the queue workers share the events: group (one consumer group, a partition per worker) "
+					+ "or share (one share group, KIP-932) (default: ${DEFAULT-VALUE}).")
+	private WorkerMode workerMode;
 
 	@Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
 			description = "producer-service's HTTP port; 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -130,6 +135,9 @@ public final class LocalStackCommand implements Callable<Integer> {
 		signals.install();
 		try {
 			stack.start();
+			// From now on the launcher mostly waits; the start-up's garbage (the broker probe, the
+			// output of eight JVMs starting) goes back to the operating system at once.
+			System.gc();
 			if (!signals.stopRequested()) {
 				if (System.console() != null) {
 					output.launcher("type 'help' for commands; Ctrl-C stops everything");
@@ -153,40 +161,27 @@ public final class LocalStackCommand implements Callable<Integer> {
 	}
 
 	LocalStackOptions options(PrefixedOutput output) {
-		if (this.workers < 0) {
-			throw new ParameterException(this.spec.commandLine(), "--workers must be 0 or more, not " + this.workers);
+		try {
+			return LocalStackOptions.builder()
+				.workers(this.workers)
+				.workerMode(this.workerMode)
+				.httpPort(this.httpPort)
+				.kafkaPort(this.kafkaPort)
+				.controllerPort(this.controllerPort)
+				.dataDirectory(this.dataDirectory)
+				.runDirectory(this.runDirectory)
+				.projectDirectory(this.projectDirectory)
+				.jvmOptions(words(this.jvmOptions))
+				.kafkaJvmOptions(words(this.kafkaJvmOptions))
+				.readyTimeout(Duration.ofSeconds(this.readyTimeoutSeconds))
+				.stopTimeout(Duration.ofSeconds(this.stopTimeoutSeconds))
+				.brokerOnly(this.brokerOnly)
+				.output(output)
+				.build();
 		}
-		requirePort(this.httpPort, "--http-port");
-		requirePort(this.kafkaPort, "--kafka-port");
-		requirePort(this.controllerPort, "--controller-port");
-		requirePositive(this.readyTimeoutSeconds, "--ready-timeout");
-		requirePositive(this.stopTimeoutSeconds, "--stop-timeout");
-		return LocalStackOptions.defaults()
-			.withWorkers(this.workers)
-			.withHttpPort(this.httpPort)
-			.withKafkaPort(this.kafkaPort)
-			.withControllerPort(this.controllerPort)
-			.withDataDirectory(this.dataDirectory)
-			.withRunDirectory(this.runDirectory)
-			.withProjectDirectory(this.projectDirectory)
-			.withJvmOptions(words(this.jvmOptions))
-			.withKafkaJvmOptions(words(this.kafkaJvmOptions))
-			.withReadyTimeout(Duration.ofSeconds(this.readyTimeoutSeconds))
-			.withStopTimeout(Duration.ofSeconds(this.stopTimeoutSeconds))
-			.withBrokerOnly(this.brokerOnly)
-			.withOutput(output);
-	}
-
-	private void requirePort(int port, String option) {
-		if (port < 0 || port > 65535) {
-			throw new ParameterException(this.spec.commandLine(),
-					option + " must be between 0 (any free port) and 65535, not " + port);
-		}
-	}
-
-	private void requirePositive(int seconds, String option) {
-		if (seconds <= 0) {
-			throw new ParameterException(this.spec.commandLine(), option + " must be a positive number of seconds");
+		catch (IllegalArgumentException ex) {
+			// The options check themselves, naming the flag; picocli prints it as a usage error.
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage(), ex);
 		}
 	}
 

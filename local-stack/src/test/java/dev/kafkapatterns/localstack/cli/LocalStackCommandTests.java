@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import dev.kafkapatterns.localstack.LocalStackOptions;
+import dev.kafkapatterns.localstack.WorkerMode;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ class LocalStackCommandTests {
 		LocalStackOptions options = options();
 
 		assertThat(options.workers()).isEqualTo(3);
+		assertThat(options.workerMode()).isEqualTo(WorkerMode.GROUP);
 		assertThat(options.httpPort()).isEqualTo(8080);
 		assertThat(options.kafkaPort()).isEqualTo(9092);
 		assertThat(options.controllerPort()).isZero();
@@ -41,12 +43,13 @@ class LocalStackCommandTests {
 
 	@Test
 	void everyOptionReachesTheStack() {
-		LocalStackOptions options = options("--workers", "5", "--http-port", "18080", "--kafka-port", "19092",
+		LocalStackOptions options = options("--workers", "5", "--worker-mode", "share", "--http-port", "18080", "--kafka-port", "19092",
 				"--controller-port", "19093", "--data-dir", "/tmp/kafka-data", "--run-dir", "/tmp/run", "--project-dir",
 				"/src/project", "--jvm-opts", " -Xmx128m  -XX:+UseSerialGC ", "--kafka-jvm-opts", "-Xmx512m",
 				"--ready-timeout", "60", "--stop-timeout", "5", "--broker-only", "--color", "NEVER");
 
 		assertThat(options.workers()).isEqualTo(5);
+		assertThat(options.workerMode()).isEqualTo(WorkerMode.SHARE);
 		assertThat(options.httpPort()).isEqualTo(18080);
 		assertThat(options.kafkaPort()).isEqualTo(19092);
 		assertThat(options.controllerPort()).isEqualTo(19093);
@@ -58,6 +61,14 @@ class LocalStackCommandTests {
 		assertThat(options.readyTimeout()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(options.brokerOnly()).isTrue();
+	}
+
+	@Test
+	void anUnknownWorkerModeIsAUsageError() {
+		int exitCode = execute("--worker-mode", "queue");
+
+		assertThat(exitCode).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--worker-mode", "queue");
 	}
 
 	@Test
@@ -96,7 +107,7 @@ class LocalStackCommandTests {
 		int exitCode = execute("--help");
 
 		assertThat(exitCode).isZero();
-		assertThat(this.out.toString()).contains("--workers", "--http-port", "--kafka-port", "--controller-port",
+		assertThat(this.out.toString()).contains("--workers", "--worker-mode", "group", "share", "--http-port", "--kafka-port", "--controller-port",
 				"--data-dir", "--run-dir", "--project-dir", "--jvm-opts", "--kafka-jvm-opts", "--ready-timeout",
 				"--stop-timeout", "--color", "--broker-only", "scale N", "Stack ready");
 	}

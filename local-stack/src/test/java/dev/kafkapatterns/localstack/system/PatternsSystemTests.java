@@ -1,5 +1,11 @@
 package dev.kafkapatterns.localstack.system;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,10 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
+import dev.kafkapatterns.localstack.ServiceStatus;
 import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.support.testing.ReceiptLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -28,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * and three workers, each its own JVM started from the built jars. Every fanout group processes
  * every event exactly once; the workers process every event exactly once between them; and when a
  * worker leaves (SIGTERM), the others take over its partitions without losing or repeating an
- * event.
+ * event. And nothing listens beyond this machine's loopback address.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,6 +57,11 @@ class PatternsSystemTests {
 	void startStack() throws InterruptedException {
 		this.system = SystemTestStack.start("patterns", 3);
 		this.receipts = this.system.receipts();
+	}
+
+	@AfterEach
+	void restoreTheStack() throws InterruptedException {
+		this.system.restore();
 	}
 
 	@AfterAll
@@ -91,6 +105,38 @@ class PatternsSystemTests {
 		assertThat(perWorkerAfter).doesNotContainKey("queue-worker-2").containsKeys("queue-worker-1", "queue-worker-3");
 		SystemTestReport.record("patterns after SIGTERM of queue-worker-2: 300 more events; every group processed all "
 				+ this.published.size() + " exactly once; the new events went to " + perWorkerAfter);
+	}
+
+	@Test
+	@Order(3)
+	void everyProcessListensOnLoopbackOnly() throws IOException {
+		List<InetAddress> otherAddresses = new ArrayList<>();
+		for (NetworkInterface network : NetworkInterface.networkInterfaces().toList()) {
+			if (network.isUp() && !network.isLoopback()) {
+				network.inetAddresses().filter(Inet4Address.class::isInstance).forEach(otherAddresses::add);
+			}
+		}
+		assumeThat(otherAddresses).as("an address other than loopback").isNotEmpty();
+		List<ServiceStatus> processes = this.system.stack().status();
+		assertThat(processes).hasSize(8);
+		for (ServiceStatus process : processes) {
+			assertThat(connects(InetAddress.getLoopbackAddress(), process.port())).as(process.name() + " on loopback").isTrue();
+			for (InetAddress other : otherAddresses) {
+				assertThat(connects(other, process.port())).as(process.name() + " on " + other).isFalse();
+			}
+		}
+		SystemTestReport.record("listening: all " + processes.size() + " processes answer on 127.0.0.1 only, not on "
+				+ otherAddresses);
+	}
+
+	private static boolean connects(InetAddress address, int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address, port), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private void assertEachGroupProcessedEachEventOnce(List<String> ids) {

@@ -11,14 +11,14 @@ import java.nio.file.StandardOpenOption;
  * The figures a system test measured (events, duplicates, losses), printed and appended to
  * {@code target/system-tests/report.txt}, so the README and the closing notes can quote them.
  */
-final class SystemTestReport {
+public final class SystemTestReport {
 
 	private static final Path REPORT = Path.of("target", "system-tests", "report.txt");
 
 	private SystemTestReport() {
 	}
 
-	static void record(String line) {
+	public static void record(String line) {
 		System.out.println("[system test] " + line);
 		try {
 			Files.createDirectories(REPORT.getParent());

@@ -12,17 +12,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackOptions;
+import dev.kafkapatterns.localstack.ServiceState;
+import dev.kafkapatterns.localstack.ServiceStatus;
 import dev.kafkapatterns.support.testing.ReceiptLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,12 +78,13 @@ final class SystemTestStack implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		LocalStack stack = LocalStack.create(LocalStackOptions.defaults()
-			.withWorkers(workers)
-			.withHttpPort(0)
-			.withKafkaPort(0)
-			.withProjectDirectory(Path.of("..").toAbsolutePath().normalize())
-			.withOutput(log, false));
+		LocalStack stack = LocalStack.create(LocalStackOptions.builder()
+			.workers(workers)
+			.httpPort(0)
+			.kafkaPort(0)
+			.projectDirectory(Path.of("..").toAbsolutePath().normalize())
+			.output(log, false)
+			.build());
 		SystemTestStack running = new SystemTestStack(stack, log, logFile);
 		try {
 			assertThat(stack.start()).as("every process healthy; see " + logFile).isTrue();
@@ -88,6 +99,20 @@ final class SystemTestStack implements AutoCloseable {
 
 	LocalStack stack() {
 		return this.stack;
+	}
+
+	/**
+	 * Starts again every process a test stopped or killed, the broker first, so that a failed
+	 * test leaves the next one a whole stack.
+	 */
+	void restore() throws InterruptedException {
+		for (ServiceStatus process : this.stack.status()) {
+			if (process.state() != ServiceState.RUNNING && process.state() != ServiceState.STARTING) {
+				mark("restoring " + process.name() + " (" + process.state().name().toLowerCase(Locale.ROOT) + ")");
+				assertThat(this.stack.start(process.name())).as(process.name() + " healthy again; see " + this.logFile)
+					.isTrue();
+			}
+		}
 	}
 
 	Path logFile() {
@@ -186,6 +211,40 @@ final class SystemTestStack implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The id of every event in the events topic, by its key, read from the beginning to the end.
+	 */
+	Map<String, String> eventIdsByKey() {
+		Map<String, String> ids = new HashMap<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.stack.bootstrapServers()), new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor("events", Duration.ofSeconds(30))
+				.stream()
+				.map((partition) -> new TopicPartition("events", partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					idOf(record.value()).ifPresent((id) -> ids.put(record.key(), id));
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** The id of an event, empty for a poison record that has none. */
+	private static Optional<String> idOf(String value) {
+		try {
+			return Optional.ofNullable(JSON.readTree(value).get("id")).map(JsonNode::asString);
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.kafkapatterns.localstack.broker;
+package dev.kafkapatterns.localstack;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.kafkapatterns.localstack.output;
+package dev.kafkapatterns.localstack.cli;
 
 import java.io.Console;
 import java.lang.reflect.Method;
@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
  * Whether the name prefixes are coloured: always, never, or only when standard output is a
  * terminal, so that files and pipes get plain text.
  */
-public enum ColorMode {
+enum ColorMode {
 
 	/** Colours when standard output is a terminal. */
 	AUTO,
@@ -22,7 +22,7 @@ public enum ColorMode {
 	 * Whether this mode colours the output of the current process.
 	 * @return {@code true} to colour
 	 */
-	public boolean enabled() {
+	boolean enabled() {
 		return switch (this) {
 			case ALWAYS -> true;
 			case NEVER -> false;

@@ -1,4 +1,4 @@
-package dev.kafkapatterns.localstack.broker;
+package dev.kafkapatterns.localstack;
 
 import java.io.IOException;
 import java.nio.file.Files;
