@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.kafkapatterns.localstack.WorkerMode;
-import dev.kafkapatterns.localstack.system.ProcessedLogLines.Processed;
 import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.support.testing.ReceiptLog;
 
@@ -135,7 +134,7 @@ class ShareGroupSystemTests {
 		Instant killedAt = Instant.now();
 		this.system.stack().kill(victim);
 
-		Outcome outcome = awaitOutcome(jobs, victim, killedAt);
+		FaultOutcome outcome = awaitOutcome(jobs, victim, killedAt);
 		assertThat(outcome.cameBack()).as("records the killed worker held, handed out again").isNotEmpty();
 		SystemTestReport.record("share group, kill -9 of a worker mid-stream: " + jobs.size() + " jobs, 0 lost; "
 				+ outcome.describe() + " (the broker releases a member's records when its connection drops)");
@@ -152,7 +151,7 @@ class ShareGroupSystemTests {
 			Instant frozenAt = Instant.now();
 			signal("STOP", this.system.stack().pidOf(victim).getAsLong());
 
-			Outcome outcome = awaitOutcome(jobs, victim, frozenAt);
+			FaultOutcome outcome = awaitOutcome(jobs, victim, frozenAt);
 			assertThat(outcome.cameBack()).as("records the frozen worker held, handed out again").isNotEmpty();
 			// Released on disconnect they would be back within a second; a lock taken just before
 			// the freeze runs almost its whole length.
@@ -208,30 +207,15 @@ class ShareGroupSystemTests {
 		});
 	}
 
-	/**
-	 * Waits until all is settled, then works out which records came back: those processed on a
-	 * later delivery, after the fault, by another worker.
-	 */
-	private Outcome awaitOutcome(List<String> jobs, String victim, Instant faultAt) {
+	/** Waits until all is settled, then works out what happened to the records the stopped worker held. */
+	private FaultOutcome awaitOutcome(List<String> jobs, String victim, Instant faultAt) {
 		awaitProcessedAndSettled(jobs);
 		awaitReceiptsRead(jobs);
-		Set<String> ours = new HashSet<>(jobs);
-		List<Processed> redelivered = ProcessedLogLines.of(this.system.logFile(), GROUP)
-			.stream()
-			.filter((line) -> ours.contains(line.eventId()) && line.deliveryCount() > 1)
-			.toList();
-		assertThat(redelivered).extracting(Processed::instance).as("who processed the records that came back")
-			.doesNotContain(victim);
-		Set<String> cameBack = redelivered.stream().map(Processed::eventId).collect(Collectors.toSet());
-		List<DeliveryReceipt> all = receiptsFor(jobs);
-		assertThat(repeatsWithinOneInstance(all)).as("jobs one worker did twice").isEmpty();
-		List<Duration> backAfter = all.stream()
-			.filter((receipt) -> cameBack.contains(receipt.eventId()) && !receipt.instance().equals(victim))
-			.map((receipt) -> Duration.between(faultAt, receipt.processedAt()))
-			.sorted()
-			.toList();
-		return new Outcome(cameBack, all.size() - jobs.size(), backAfter.isEmpty() ? Duration.ZERO : backAfter.get(0),
-				backAfter.isEmpty() ? Duration.ZERO : backAfter.get(backAfter.size() - 1));
+		FaultOutcome outcome = FaultOutcome.of(jobs, this.receipts.ofGroup(GROUP),
+				ProcessedLogLines.of(this.system.logFile(), GROUP), faultAt);
+		assertThat(outcome.redeliveredBy()).as("who processed the records that came back").doesNotContain(victim);
+		assertThat(outcome.repeatedByOneWorker()).as("jobs one worker did twice").isEmpty();
+		return outcome;
 	}
 
 	private static void signal(String signal, long pid) throws IOException, InterruptedException {
@@ -250,38 +234,8 @@ class ShareGroupSystemTests {
 		return this.receipts.ofGroup(GROUP).stream().filter((receipt) -> wanted.contains(receipt.eventId())).toList();
 	}
 
-	/** Event ids for which one and the same instance sent two receipts, that is, did the work twice. */
-	private static Set<String> repeatsWithinOneInstance(List<DeliveryReceipt> receipts) {
-		return receipts.stream()
-			.collect(Collectors.groupingBy((receipt) -> receipt.instance() + "/" + receipt.eventId(), Collectors.counting()))
-			.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 1)
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
-	}
-
 	private static String secondsSince(long nanoTime) {
 		return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - nanoTime) / 1e9);
-	}
-
-	/**
-	 * What happened to the records a stopped worker held.
-	 *
-	 * @param cameBack the events processed on a later delivery after the fault
-	 * @param duplicates receipts beyond one per job
-	 * @param firstBack the earliest of them processed, counted from the fault
-	 * @param lastBack the latest
-	 */
-	record Outcome(Set<String> cameBack, int duplicates, Duration firstBack, Duration lastBack) {
-
-		String describe() {
-			return this.cameBack.size() + " records it held handed out again and processed by the others "
-					+ String.format(Locale.ROOT, "%.1f to %.1f s after the fault", this.firstBack.toMillis() / 1e3,
-							this.lastBack.toMillis() / 1e3)
-					+ "; " + this.duplicates + " of them processed twice (done by it, not yet acknowledged)";
-		}
-
 	}
 
 }
