@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import dev.kafkapatterns.localstack.system.ProcessMemory.Sample;
 import dev.kafkapatterns.localstack.system.ReceiptTally.Processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +19,13 @@ import static org.awaitility.Awaitility.await;
  * against the whole local stack with 3 workers in the consumer group, while a worker is killed
  * (SIGKILL) and a new one started ({@code scale 3}) every 2 minutes, the workers in turn. At the
  * end every event answered 202 has been processed by every group, fanout and queue; duplicates
- * are counted; and the resident memory of each process at the start and the end is reported, to
- * show whether anything grows.
+ * are counted; and the resident memory of each process, sampled when ready, before each kill and
+ * at the end, is reported, to show whether anything keeps growing.
  *
  * <p>Defaults: 200 events/s for 10 minutes. {@code -Dsoak.minutes}, {@code -Dsoak.rate} (events per
  * second, a multiple of 20) and {@code -Dsoak.kill-every} (seconds) change them.
  */
-@EnabledIfSystemProperty(named = "soak", matches = "true", disabledReason = "a soak test: -Dsoak=true runs it (about 13 minutes)")
+@EnabledIfSystemProperty(named = "soak", matches = "true", disabledReason = "a soak test: -Dsoak=true runs it (about 11 minutes)")
 class SoakSystemTests {
 
 	private static final List<String> GROUPS = List.of("fanout-audit", "fanout-notifications", "fanout-monitoring",
@@ -45,13 +44,13 @@ class SoakSystemTests {
 		try (SystemTestStack system = SystemTestStack.start("soak", WORKERS);
 				SteadyPublisher publisher = new SteadyPublisher(system.stack().producerUrl(), this.rate);
 				ReceiptTally tally = new ReceiptTally(system.stack().bootstrapServers(), "event-receipts")) {
-			Map<String, Sample> atStart = ProcessMemory.of(system.stack());
+			MemoryTimeline memory = new MemoryTimeline(system.stack());
+			memory.sample("ready");
 			system.mark("publishing " + this.rate + " events/s for " + this.length.toMinutes() + " min");
 			long began = System.nanoTime();
 			long end = began + this.length.toNanos();
 			publisher.start();
 			List<String> replaced = new ArrayList<>();
-			Map<String, Sample> warm = atStart;
 			for (int round = 0;; round++) {
 				long next = Math.min(end, began + this.killEvery.multipliedBy(round + 1).toNanos());
 				// Counting the receipts as they come keeps the reader from falling far behind.
@@ -59,12 +58,10 @@ class SoakSystemTests {
 					tally.catchUp();
 					return System.nanoTime() >= next;
 				});
-				if (round == 0) {
-					warm = ProcessMemory.of(system.stack());
-				}
 				if (next >= end) {
 					break;
 				}
+				memory.sample(minutesAndSeconds(next - began));
 				String victim = "queue-worker-" + (round % WORKERS + 1);
 				system.mark("kill -9 " + victim + ", then scale " + WORKERS);
 				system.stack().kill(victim);
@@ -85,7 +82,7 @@ class SoakSystemTests {
 				}
 			});
 			String drained = minutesAndSeconds(System.nanoTime() - stopped);
-			Map<String, Sample> atEnd = ProcessMemory.of(system.stack());
+			memory.sample("end");
 
 			Map<String, Long> answers = publisher.answers();
 			assertThat(accepted).isNotEmpty();
@@ -101,19 +98,10 @@ class SoakSystemTests {
 				report.append(String.format(Locale.ROOT, "%n  %-22s processed %d, lost %d, duplicates %d", group,
 						processing.processed(), processing.missing(), processing.duplicates()));
 			}
-			report.append(String.format(Locale.ROOT, "%n  RSS in MiB when ready, at %s, at the end:",
-					minutesAndSeconds(Math.min(this.killEvery.toNanos(), this.length.toNanos()))));
-			for (Map.Entry<String, Sample> start : atStart.entrySet()) {
-				report.append(describe(start.getKey(), start.getValue(), warm.get(start.getKey()), atEnd.get(start.getKey())));
-			}
+			report.append(String.format(Locale.ROOT, "%n%s%n  (* a new process since the sample before: the worker was killed and started again)",
+					memory.render()));
 			SystemTestReport.record(report.toString());
 		}
-	}
-
-	private static String describe(String name, Sample start, Sample warm, Sample end) {
-		return String.format(Locale.ROOT, "%n  %-22s %5s %5s %5s%s", name, start.residentMib(),
-				(warm != null) ? warm.residentMib() : "-", (end != null) ? end.residentMib() : "-",
-				(end != null && end.pid() != start.pid()) ? "  (the end: a new process, started after a kill)" : "");
 	}
 
 	private static String minutesAndSeconds(long nanos) {
