@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,19 +49,17 @@ final class ShareGroupAdmin implements AutoCloseable {
 	 * The records of the group's partitions that are neither accepted nor rejected yet: available
 	 * to a member, or acquired by one and not acknowledged. The broker's share-group lag (KIP-1226),
 	 * summed over the partitions.
+	 * @return empty while the broker does not know it for every partition yet
 	 */
-	long unsettledRecords() {
+	OptionalLong unsettledRecords() {
 		Map<TopicPartition, SharePartitionOffsetInfo> partitions = get(
 				this.admin.listShareGroupOffsets(Map.of(this.group, new ListShareGroupOffsetsSpec())).all())
 			.get(this.group);
-		if (partitions == null || partitions.isEmpty()) {
-			throw new IllegalStateException("The share group " + this.group + " has no partitions yet");
+		if (partitions == null || partitions.isEmpty()
+				|| partitions.values().stream().anyMatch((partition) -> partition.lag().isEmpty())) {
+			return OptionalLong.empty();
 		}
-		return partitions.values()
-			.stream()
-			.mapToLong((partition) -> partition.lag()
-				.orElseThrow(() -> new IllegalStateException("No lag for a partition of " + this.group + ": " + partition)))
-			.sum();
+		return OptionalLong.of(partitions.values().stream().mapToLong((partition) -> partition.lag().get()).sum());
 	}
 
 	/**
