@@ -33,6 +33,7 @@ import dev.kafkapatterns.localstack.LocalStack;
 import dev.kafkapatterns.localstack.LocalStackOptions;
 import dev.kafkapatterns.localstack.ServiceState;
 import dev.kafkapatterns.localstack.ServiceStatus;
+import dev.kafkapatterns.localstack.WorkerMode;
 import dev.kafkapatterns.support.testing.ReceiptLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,17 @@ final class SystemTestStack implements AutoCloseable {
 	 * @return the running stack
 	 */
 	static SystemTestStack start(String name, int workers) throws InterruptedException {
+		return start(name, workers, WorkerMode.GROUP);
+	}
+
+	/**
+	 * Starts the stack with the workers in the given mode and waits until every process is healthy.
+	 * @param name names the log file
+	 * @param workers the number of queue workers
+	 * @param workerMode whether the workers share a consumer group or a share group
+	 * @return the running stack
+	 */
+	static SystemTestStack start(String name, int workers, WorkerMode workerMode) throws InterruptedException {
 		Path logFile = Path.of("target", "system-tests", name + ".log").toAbsolutePath();
 		PrintStream log;
 		try {
@@ -80,6 +92,7 @@ final class SystemTestStack implements AutoCloseable {
 		}
 		LocalStack stack = LocalStack.create(LocalStackOptions.builder()
 			.workers(workers)
+			.workerMode(workerMode)
 			.httpPort(0)
 			.kafkaPort(0)
 			.projectDirectory(Path.of("..").toAbsolutePath().normalize())
