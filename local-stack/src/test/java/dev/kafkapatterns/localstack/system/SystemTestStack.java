@@ -46,6 +46,9 @@ final class SystemTestStack implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The stack that test classes share, see {@link #shared(int)}. */
+	private static SystemTestStack shared;
+
 	private final LocalStack stack;
 
 	private final PrintStream log;
@@ -81,6 +84,7 @@ final class SystemTestStack implements AutoCloseable {
 		LocalStack stack = LocalStack.create(LocalStackOptions.builder()
 			.workers(workers)
 			.httpPort(0)
+			.dashboardPort(0)
 			.kafkaPort(0)
 			.projectDirectory(Path.of("..").toAbsolutePath().normalize())
 			.output(log, false)
@@ -95,6 +99,24 @@ final class SystemTestStack implements AutoCloseable {
 			throw ex;
 		}
 		return running;
+	}
+
+	/**
+	 * The stack that test classes share, to spare CI a start per class: started by the first
+	 * class that asks, with every process running again and scaled to {@code workers} for each
+	 * later one. A class that uses it does not close it; the test JVM stops it as it exits
+	 * (LocalStack's shutdown hook), and even a killed JVM leaves no process behind.
+	 * @param workers the number of queue workers the calling class needs
+	 * @return the running stack
+	 */
+	static synchronized SystemTestStack shared(int workers) throws InterruptedException {
+		if (shared == null) {
+			shared = start("shared", workers);
+		}
+		shared.restore();
+		shared.mark("scaling to " + workers + " queue workers for the next test class");
+		shared.stack.scale(workers);
+		return shared;
 	}
 
 	LocalStack stack() {
