@@ -66,12 +66,14 @@ final class SystemTestStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the stack and waits until every process is healthy.
+	 * Starts the stack and waits until every process is healthy. The shared stack, if it runs,
+	 * stops first: two stacks at once would share the cores and slow both.
 	 * @param name names the log file
 	 * @param workers the number of queue workers
 	 * @return the running stack
 	 */
 	static SystemTestStack start(String name, int workers) throws InterruptedException {
+		stopShared();
 		Path logFile = Path.of("target", "system-tests", name + ".log").toAbsolutePath();
 		PrintStream log;
 		try {
@@ -104,8 +106,8 @@ final class SystemTestStack implements AutoCloseable {
 	/**
 	 * The stack that test classes share, to spare CI a start per class: started by the first
 	 * class that asks, with every process running again and scaled to {@code workers} for each
-	 * later one. A class that uses it does not close it; the test JVM stops it as it exits
-	 * (LocalStack's shutdown hook), and even a killed JVM leaves no process behind.
+	 * later one. A class that uses it does not close it: the next {@link #start} does, or the test
+	 * JVM as it exits (LocalStack's shutdown hook), and even a killed JVM leaves no process behind.
 	 * @param workers the number of queue workers the calling class needs
 	 * @return the running stack
 	 */
@@ -117,6 +119,13 @@ final class SystemTestStack implements AutoCloseable {
 		shared.mark("scaling to " + workers + " queue workers for the next test class");
 		shared.stack.scale(workers);
 		return shared;
+	}
+
+	private static synchronized void stopShared() {
+		if (shared != null) {
+			shared.close();
+			shared = null;
+		}
 	}
 
 	LocalStack stack() {
