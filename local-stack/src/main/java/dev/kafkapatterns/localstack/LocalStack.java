@@ -122,8 +122,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the broker, waits until it answers, then starts every service and waits until each
-	 * one's health endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
+	 * Starts the broker, waits until it answers, then starts producer-service and, once it is
+	 * healthy (it creates the topics), every other service, and waits until each one's health
+	 * endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
 	 * the ready timeout, one starting with {@code Stack not ready} that names the laggards.
 	 * @return whether everything was healthy within the ready timeout
 	 * @throws LocalStackException if the broker does not come up; no service is started then
