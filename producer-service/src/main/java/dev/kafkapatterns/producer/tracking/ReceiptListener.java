@@ -2,8 +2,10 @@ package dev.kafkapatterns.producer.tracking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
 import dev.kafkapatterns.support.topics.TopicsProperties;
@@ -19,6 +21,12 @@ import org.springframework.stereotype.Component;
  * rebalance or group coordinator can stall it, and it leaves nothing behind when it stops. At
  * start it reads from {@code app.tracking.replay} ago (found with offsets-for-times), not from the
  * beginning of the topic.
+ *
+ * <p>It takes the records of a whole poll at once: a producer-service reads a receipt for every
+ * group that processes every event (four per event here), and a record listener would convert
+ * each one into a {@code Message} with mapped headers first. A receipt that is not JSON of the
+ * right shape arrives without a value (the {@code ErrorHandlingDeserializer}) and is skipped:
+ * tracking is best effort, the consumers' own logs and metrics stay the record of what happened.
  */
 @Component
 class ReceiptListener implements ConsumerSeekAware {
@@ -48,10 +56,14 @@ class ReceiptListener implements ConsumerSeekAware {
 		return this.partitions;
 	}
 
-	@KafkaListener(id = "receipts", idIsGroup = false,
+	@KafkaListener(id = "receipts", idIsGroup = false, batch = "true",
 			topicPartitions = @TopicPartition(topic = "#{__listener.topic}", partitions = "#{__listener.partitions}"))
-	void on(DeliveryReceipt receipt) {
-		this.tracker.on(receipt);
+	void on(List<ConsumerRecord<String, DeliveryReceipt>> receipts) {
+		for (ConsumerRecord<String, DeliveryReceipt> receipt : receipts) {
+			if (receipt.value() != null) {
+				this.tracker.on(receipt.value());
+			}
+		}
 	}
 
 	@Override

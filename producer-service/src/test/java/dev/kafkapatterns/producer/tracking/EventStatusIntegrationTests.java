@@ -75,6 +75,30 @@ class EventStatusIntegrationTests {
 	}
 
 	@Test
+	void receiptThatIsNotJsonIsSkippedAndTheNextOneCounts() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		String id = api.postJson("/api/events", "{\"type\":\"order.placed\",\"key\":\"c-2\"}")
+			.json()
+			.get("id")
+			.asString();
+
+		try (KafkaProducer<String, String> receipts = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new StringSerializer(),
+				new StringSerializer())) {
+			// Same key, so the same partition: the good receipt comes after the bad one.
+			receipts.send(new ProducerRecord<>("event-receipts", id, "not a receipt")).get();
+			receipts.send(new ProducerRecord<>("event-receipts", id, "{\"eventId\":\"" + id
+					+ "\",\"group\":\"fanout-audit\",\"service\":\"fanout-audit\",\"instance\":\"fanout-audit-1\","
+					+ "\"partition\":0,\"offset\":0,\"processedAt\":\"2026-01-01T00:00:00Z\"}"))
+				.get();
+		}
+
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(api.get("/api/events/" + id).json().get("deliveries").valueStream()
+				.map((d) -> d.get("group").asString())).containsExactly("fanout-audit"));
+	}
+
+	@Test
 	void unknownEventIsNotFound() {
 		Answer answer = new ApiClient(this.port).get("/api/events/no-such-event");
 
