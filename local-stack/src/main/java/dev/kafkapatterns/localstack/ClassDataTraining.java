@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
- * The training runs of a start, for the class data archives that are still missing: the broker's
- * and the consumers' while the broker starts (they need no broker), producer-service's once it
- * answers (it creates the topics as its context refreshes). Their time is kept apart: it does not
+ * The training runs of a start, for the class data archives that are still missing: the broker's,
+ * the consumers' and the dashboard's while the broker starts (they need no broker),
+ * producer-service's once it answers (it creates the topics as its context refreshes). Their time is kept apart: it does not
  * count against the ready timeout.
  */
 final class ClassDataTraining {
@@ -47,18 +47,25 @@ final class ClassDataTraining {
 		}
 	}
 
-	/** Trains the broker and the services that do not need it, all at once. */
+	/**
+	 * Trains the broker and the services that do not need it, all at once: every service but
+	 * producer-service, whose training run creates the topics.
+	 */
 	void whileTheBrokerStarts(List<ServiceDefinition> services) {
 		CompletableFuture<Duration> broker = CompletableFuture
 			.supplyAsync(() -> this.broker.train(this.ports, this.pidFile, this.output));
-		Duration servicesSpent = train(services);
+		Duration servicesSpent = train(services.stream().filter((service) -> !needsBroker(service)).toList());
 		Duration brokerSpent = broker.join();
 		this.spent = this.spent.plus((brokerSpent.compareTo(servicesSpent) > 0) ? brokerSpent : servicesSpent);
 	}
 
-	/** Trains the services that need the broker. */
+	/** Trains the services that need the broker: producer-service. */
 	void onceTheBrokerAnswers(List<ServiceDefinition> services) {
-		this.spent = this.spent.plus(train(services));
+		this.spent = this.spent.plus(train(services.stream().filter(ClassDataTraining::needsBroker).toList()));
+	}
+
+	private static boolean needsBroker(ServiceDefinition service) {
+		return service.name().equals(ServiceDefinition.PRODUCER);
 	}
 
 	/** The time the training runs took so far. */

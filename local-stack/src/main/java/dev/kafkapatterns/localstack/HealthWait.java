@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
@@ -32,6 +33,17 @@ final class HealthWait {
 	 */
 	Collection<ChildProcess> awaitHealthy(Collection<ChildProcess> children, long deadline)
 			throws InterruptedException {
+		return awaitHealthy(children, deadline, (healthy) -> List.of());
+	}
+
+	/**
+	 * Like {@link #awaitHealthy(Collection, long)}, and as each child turns healthy, starts what
+	 * waited for it and waits for that too.
+	 * @param next what to start once a child is healthy, and wait for
+	 * @return the children that are not healthy
+	 */
+	Collection<ChildProcess> awaitHealthy(Collection<ChildProcess> children, long deadline,
+			Function<ChildProcess, Collection<ChildProcess>> next) throws InterruptedException {
 		Set<ChildProcess> waiting = new LinkedHashSet<>(children);
 		while (!waiting.isEmpty()) {
 			for (ChildProcess child : List.copyOf(waiting)) {
@@ -39,6 +51,7 @@ final class HealthWait {
 					this.output.launcher(child.name() + " healthy after "
 							+ String.format(Locale.ROOT, "%.1f s", child.uptimeSeconds()));
 					waiting.remove(child);
+					waiting.addAll(next.apply(child));
 				}
 			}
 			if (waiting.isEmpty() || System.nanoTime() > deadline || waiting.stream().noneMatch(ChildProcess::isAlive)) {

@@ -2,19 +2,17 @@ package dev.kafkapatterns.localstack;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
  * Everything docker-compose would start, as child JVMs of this one: a real Kafka broker, then
- * producer-service, the three fanout consumers and N queue workers, each printing its log lines
- * with its name in front.
+ * producer-service, the dashboard, the three fanout consumers and N queue workers, each printing
+ * its log lines with its name in front.
  *
  * <pre>{@code
  * LocalStackOptions options = LocalStackOptions.builder().httpPort(0).kafkaPort(0).build();
@@ -27,7 +25,7 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * }                                       // services first, the broker last
  * }</pre>
  *
- * <p>Names: {@code kafka}, {@code producer-service}, {@code fanout-audit},
+ * <p>Names: {@code kafka}, {@code producer-service}, {@code dashboard}, {@code fanout-audit},
  * {@code fanout-notifications}, {@code fanout-monitoring}, {@code queue-worker-1} and up. The
  * methods are safe to call from several threads; {@link #close()} also runs on JVM shutdown.
  */
@@ -58,7 +56,9 @@ public final class LocalStack implements AutoCloseable {
 
 	private final WorkerScaler scaler;
 
-	private final int httpPort;
+	private final ServiceStartup startup;
+
+	private final Ports.Fixed ports;
 
 	private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
 
@@ -66,32 +66,31 @@ public final class LocalStack implements AutoCloseable {
 
 	private final AtomicBoolean started = new AtomicBoolean();
 
-
-	private LocalStack(LocalStackOptions options, ProjectJars jars, int httpPort, int kafkaPort, int controllerPort)
-			throws IOException {
+	private LocalStack(LocalStackOptions options, ProjectJars jars, Ports.Fixed ports) throws IOException {
 		this.options = options;
 		this.output = options.output();
-		this.httpPort = httpPort;
+		this.ports = ports;
 		this.directories = new StackDirectories(options.runDirectory(), options.dataDirectory());
 		this.pidFile = PidFile.create(PidFile.defaultDirectory(), this.directories.temporary());
 		this.processes = new ProcessTable(this.pidFile);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		String classPath = KafkaBroker.launcherClassPath();
 		BrokerClassData brokerClassData = BrokerClassData.of(java, classPath, options.kafkaJvmOptions());
-		this.broker = new KafkaBroker(java, classPath, brokerClassData.jvmOptions(), kafkaPort, controllerPort,
+		this.broker = new KafkaBroker(java, classPath, brokerClassData.jvmOptions(), ports.kafka(), ports.controller(),
 				this.directories.data(), this.directories.serverProperties());
-		Ports ports = new Ports(httpPort, kafkaPort, controllerPort);
+		Ports others = ports.others();
 		this.health = new HealthWait(this.output);
 		ClassDataArchives archives = (jars != null) ? new ClassDataArchives(
 				jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data"), java,
 				options.jvmOptions(), this.output) : null;
-		this.training = new ClassDataTraining(archives, brokerClassData, ports, this.pidFile, this.output);
+		this.training = new ClassDataTraining(archives, brokerClassData, others, this.pidFile, this.output);
 		this.launcher = new ChildLauncher(this.processes, this.broker, archives,
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
-				this.directories.auditFile(), ports, options.workerMode()) : null;
+				this.directories.auditFile(), others, options.workerMode(), options.verbose()) : null;
 		this.scaler = (jars != null) ? new WorkerScaler(this.processes, this.launcher, this.services, this.health,
 				options.readyTimeout(), options.stopTimeout(), this.output) : null;
+		this.startup = new ServiceStartup(this.launcher, this.health);
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
@@ -112,11 +111,10 @@ public final class LocalStack implements AutoCloseable {
 		if (!options.brokerOnly()) {
 			jars = (options.projectDirectory() != null) ? new ProjectJars(options.projectDirectory().toAbsolutePath())
 					: ProjectJars.locate();
-			jars.requirePresent();
+			jars.requirePresent(options.dashboard());
 		}
 		try {
-			return new LocalStack(options, jars, Ports.orFree(options.httpPort()), Ports.orFree(options.kafkaPort()),
-					Ports.orFree(options.controllerPort()));
+			return new LocalStack(options, jars, Ports.fix(options));
 		}
 		catch (IOException ex) {
 			throw new LocalStackException(LocalStackException.SETUP_PROBLEM, "Cannot create a directory: " + ex, ex);
@@ -124,8 +122,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the broker, waits until it answers, then starts every service and waits until each
-	 * one's health endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
+	 * Starts the broker, waits until it answers, then starts producer-service and, once it is
+	 * healthy (it creates the topics), every other service, and waits until each one's health
+	 * endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
 	 * the ready timeout, one starting with {@code Stack not ready} that names the laggards.
 	 * @return whether everything was healthy within the ready timeout
 	 * @throws LocalStackException if the broker does not come up; no service is started then
@@ -138,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		long begin = System.nanoTime();
 		List<ServiceDefinition> initial = (this.services != null)
-				? this.services.initial(this.httpPort, this.options.workers()) : List.of();
+				? this.services.initial(this.ports.http(), this.ports.dashboard(), this.options.workers()) : List.of();
 		this.output.register(KAFKA);
 		initial.forEach((service) -> this.output.register(service.name()));
 		this.output.launcher("run directory " + this.directories.run()
@@ -146,22 +145,17 @@ public final class LocalStack implements AutoCloseable {
 		this.training.extract(initial);
 		ChildProcess kafka = this.launcher.launchBroker();
 		// The services start once the broker answers: each would warn about every refused
-		// connection until then. The training runs of the consumers' jars need no broker and run
-		// while it starts; producer-service's creates the topics, so it waits.
-		Map<Boolean, List<ServiceDefinition>> needBroker = initial.stream()
-			.collect(Collectors.partitioningBy((service) -> service.name().equals(ServiceDefinition.PRODUCER)));
-		this.training.whileTheBrokerStarts(needBroker.get(false));
+		// connection until then.
+		this.training.whileTheBrokerStarts(initial);
 		this.launcher.awaitBroker(kafka, readyDeadline(begin));
-		this.training.onceTheBrokerAnswers(needBroker.get(true));
-		List<ChildProcess> children = initial.stream().map(this.launcher::startService).toList();
-		Collection<ChildProcess> unhealthy = this.health.awaitHealthy(children, readyDeadline(begin));
+		this.training.onceTheBrokerAnswers(initial);
+		List<String> unhealthy = this.startup.start(initial, readyDeadline(begin));
 		String took = ChildLauncher.seconds(System.nanoTime() - begin);
 		if (unhealthy.isEmpty()) {
 			this.output.plain("Stack ready in " + took + ": " + readySummary());
 			return true;
 		}
-		this.output.plain("Stack not ready after " + took + ": "
-				+ unhealthy.stream().map(HealthWait::whyUnhealthy).collect(Collectors.joining(", ")));
+		this.output.plain("Stack not ready after " + took + ": " + String.join(", ", unhealthy));
 		return false;
 	}
 
@@ -177,7 +171,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 		long workers = this.processes.runningWorkers().size();
 		return "producer-service " + producerUrl() + " \u00b7 " + kafka + " \u00b7 " + workers + " queue worker"
-				+ ((workers == 1) ? "" : "s") + ", worker mode " + workerMode();
+				+ ((workers == 1) ? "" : "s") + ", worker mode " + workerMode()
+				+ dashboardUrl().map((url) -> " \u00b7 dashboard " + url).orElse("");
 	}
 
 	/**
@@ -235,7 +230,7 @@ public final class LocalStack implements AutoCloseable {
 		return this.processes.get(name).pid();
 	}
 
-	/** One row per process, in a stable order (broker, producer, fanout, workers), each asked for its health just now. */
+	/** One row per process, in a stable order (broker, producer, dashboard, fanout, workers), each asked for its health just now. */
 	public List<ServiceStatus> status() {
 		try {
 			return this.processes.status();
@@ -253,7 +248,12 @@ public final class LocalStack implements AutoCloseable {
 
 	/** producer-service's base URL: {@code http://localhost:<http port>}. */
 	public String producerUrl() {
-		return "http://localhost:" + this.httpPort;
+		return "http://localhost:" + this.ports.http();
+	}
+
+	/** The dashboard's URL, {@code http://localhost:<dashboard port>}; empty when the stack runs without one. */
+	public Optional<String> dashboardUrl() {
+		return this.ports.dashboard().stream().mapToObj((port) -> "http://localhost:" + port).findFirst();
 	}
 
 	/** The run directory, where {@code server.properties} and the audit trail are. */

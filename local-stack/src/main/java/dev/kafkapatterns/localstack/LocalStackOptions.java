@@ -20,6 +20,7 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * @param workers how many queue workers to start
  * @param workerMode whether the workers share a consumer group or a share group
  * @param httpPort producer-service's HTTP port
+ * @param dashboardPort the dashboard's HTTP port
  * @param kafkaPort the broker's client port
  * @param controllerPort the broker's KRaft controller port
  * @param dataDirectory the broker's log directory, kept; {@code null} for a fresh temporary one
@@ -32,11 +33,15 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * @param readyTimeout how long to wait for the broker and every service to be healthy
  * @param stopTimeout how long a process may take to stop after SIGTERM before it is killed
  * @param brokerOnly run only the broker, no services
+ * @param dashboard whether to start the dashboard
+ * @param verbose whether the services log everything Spring Boot logs by default, rather than the
+ * lines that show the patterns, warnings and errors
  * @param output where the prefixed log lines go
  */
-public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort, int kafkaPort, int controllerPort, Path dataDirectory,
-		Path projectDirectory, Path runDirectory, List<String> jvmOptions, List<String> kafkaJvmOptions,
-		Duration readyTimeout, Duration stopTimeout, boolean brokerOnly, PrefixedOutput output) {
+public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort, int dashboardPort, int kafkaPort,
+		int controllerPort, Path dataDirectory, Path projectDirectory, Path runDirectory, List<String> jvmOptions,
+		List<String> kafkaJvmOptions, Duration readyTimeout, Duration stopTimeout, boolean brokerOnly, boolean dashboard,
+		boolean verbose, PrefixedOutput output) {
 
 	/**
 	 * Service JVM options that keep eight or nine JVMs reasonable on two cores: the serial
@@ -62,6 +67,7 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 		}
 		Objects.requireNonNull(workerMode, "--worker-mode");
 		requirePort(httpPort, "--http-port");
+		requirePort(dashboardPort, "--dashboard-port");
 		requirePort(kafkaPort, "--kafka-port");
 		requirePort(controllerPort, "--controller-port");
 		jvmOptions = List.copyOf(jvmOptions);
@@ -72,8 +78,9 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 	}
 
 	/**
-	 * The command line's defaults: 3 workers in a consumer group, producer-service on 8080, Kafka on 9092, any free
-	 * controller port, fresh data, 3 minutes to get ready, 30 seconds to stop, output to
+	 * The command line's defaults: 3 workers in a consumer group, producer-service on 8080, the
+	 * dashboard on 8090, Kafka on 9092, any free controller port, fresh data, 3 minutes to get
+	 * ready, 30 seconds to stop, the services' logs cut down to the pattern lines, output to
 	 * {@code System.out} without colours.
 	 * @return a builder that starts from the defaults
 	 */
@@ -105,6 +112,8 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 
 		private int httpPort = 8080;
 
+		private int dashboardPort = 8090;
+
 		private int kafkaPort = 9092;
 
 		private int controllerPort;
@@ -124,6 +133,10 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 		private Duration stopTimeout = Duration.ofSeconds(30);
 
 		private boolean brokerOnly;
+
+		private boolean dashboard = true;
+
+		private boolean verbose;
 
 		private PrefixedOutput output = new PrefixedOutput(System.out, false);
 
@@ -145,6 +158,12 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 		/** Sets {@link LocalStackOptions#httpPort()}. */
 		public Builder httpPort(int httpPort) {
 			this.httpPort = httpPort;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#dashboardPort()}. */
+		public Builder dashboardPort(int dashboardPort) {
+			this.dashboardPort = dashboardPort;
 			return this;
 		}
 
@@ -208,6 +227,18 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 			return this;
 		}
 
+		/** Sets {@link LocalStackOptions#dashboard()}. */
+		public Builder dashboard(boolean dashboard) {
+			this.dashboard = dashboard;
+			return this;
+		}
+
+		/** Sets {@link LocalStackOptions#verbose()}. */
+		public Builder verbose(boolean verbose) {
+			this.verbose = verbose;
+			return this;
+		}
+
 		/** Sets {@link LocalStackOptions#output()}. */
 		public Builder output(PrefixedOutput output) {
 			this.output = output;
@@ -230,9 +261,10 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 		 * @throws IllegalArgumentException naming the flag of a wrong option
 		 */
 		public LocalStackOptions build() {
-			return new LocalStackOptions(this.workers, this.workerMode, this.httpPort, this.kafkaPort, this.controllerPort,
-					this.dataDirectory, this.projectDirectory, this.runDirectory, this.jvmOptions, this.kafkaJvmOptions,
-					this.readyTimeout, this.stopTimeout, this.brokerOnly, this.output);
+			return new LocalStackOptions(this.workers, this.workerMode, this.httpPort, this.dashboardPort, this.kafkaPort,
+					this.controllerPort, this.dataDirectory, this.projectDirectory, this.runDirectory, this.jvmOptions,
+					this.kafkaJvmOptions, this.readyTimeout, this.stopTimeout, this.brokerOnly, this.dashboard, this.verbose,
+					this.output);
 		}
 
 	}

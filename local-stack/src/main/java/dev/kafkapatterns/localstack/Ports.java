@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -23,8 +24,8 @@ final class Ports {
 	private final IntSupplier freePorts;
 
 	/**
-	 * @param taken the ports the stack uses already: producer-service's, the broker's and the
-	 * controller's
+	 * @param taken the ports the stack uses already: producer-service's, the dashboard's, the
+	 * broker's and the controller's
 	 */
 	Ports(int... taken) {
 		this(Ports::freePort, taken);
@@ -49,13 +50,17 @@ final class Ports {
 
 	/**
 	 * Checks that the fixed ports differ and are free; 0 means "any free port" and is not
-	 * checked, nor is producer-service's when only the broker runs.
+	 * checked, nor are producer-service's and the dashboard's when only the broker runs, nor the
+	 * dashboard's without a dashboard.
 	 * @throws LocalStackException naming the flag to change
 	 */
 	static void requireDistinctAndFree(LocalStackOptions options) {
 		Map<String, Integer> portsByFlag = new LinkedHashMap<>();
 		if (!options.brokerOnly()) {
 			portsByFlag.put("--http-port", options.httpPort());
+			if (options.dashboard()) {
+				portsByFlag.put("--dashboard-port", options.dashboardPort());
+			}
 		}
 		portsByFlag.put("--kafka-port", options.kafkaPort());
 		portsByFlag.put("--controller-port", options.controllerPort());
@@ -74,6 +79,34 @@ final class Ports {
 						"Port " + port + " is already in use; choose another with " + flag);
 			}
 		});
+	}
+
+	/**
+	 * The fixed ports of a stack, each 0 replaced by a free port.
+	 * @return the ports; no dashboard port when the stack runs without a dashboard
+	 */
+	static Fixed fix(LocalStackOptions options) {
+		OptionalInt dashboard = (options.dashboard() && !options.brokerOnly())
+				? OptionalInt.of(orFree(options.dashboardPort())) : OptionalInt.empty();
+		return new Fixed(orFree(options.httpPort()), dashboard, orFree(options.kafkaPort()),
+				orFree(options.controllerPort()));
+	}
+
+	/**
+	 * The ports the stack takes at fixed numbers.
+	 *
+	 * @param http producer-service's
+	 * @param dashboard the dashboard's, empty without a dashboard
+	 * @param kafka the broker's client port
+	 * @param controller the broker's KRaft controller port
+	 */
+	record Fixed(int http, OptionalInt dashboard, int kafka, int controller) {
+
+		/** The fresh ports for the other services, none of them one of these. */
+		Ports others() {
+			return new Ports(this.http, this.dashboard.orElse(this.http), this.kafka, this.controller);
+		}
+
 	}
 
 	/** The port itself, or a free one for 0. */

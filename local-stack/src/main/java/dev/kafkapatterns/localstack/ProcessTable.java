@@ -19,7 +19,7 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
  * Every child process the stack knows, by name, in the order people read them: the broker, then
- * producer-service, the fanout roles, and the workers by number. A child starts through
+ * producer-service, the dashboard, the fanout roles, and the workers by number. A child starts through
  * {@link #launch}, under the lock that {@link #close()} takes to list the children, so a child is
  * either on that list or never started: none is left behind.
  */
@@ -232,7 +232,7 @@ final class ProcessTable {
 		return killed;
 	}
 
-	/** Broker first, then producer, the fanout roles in their order, then workers by number. */
+	/** Broker first, then producer, dashboard, the fanout roles in their order, then workers by number. */
 	static int compareNames(String left, String right) {
 		return Comparator.comparingInt(ProcessTable::rank)
 			.thenComparingInt((String name) -> ServiceDefinition.workerNumber(name).orElse(0))
@@ -247,9 +247,12 @@ final class ProcessTable {
 		if (name.equals(ServiceDefinition.PRODUCER)) {
 			return 1;
 		}
+		if (name.equals(ServiceDefinition.DASHBOARD)) {
+			return 2;
+		}
 		int role = ServiceDefinition.FANOUT_ROLES.indexOf(name.replaceFirst("^" + ServiceDefinition.FANOUT_PREFIX, ""));
 		if (name.startsWith(ServiceDefinition.FANOUT_PREFIX) && role >= 0) {
-			return 2 + role;
+			return 3 + role;
 		}
 		return ServiceDefinition.workerNumber(name).isPresent() ? 10 : 20;
 	}

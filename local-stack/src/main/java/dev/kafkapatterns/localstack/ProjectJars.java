@@ -3,9 +3,9 @@ package dev.kafkapatterns.localstack;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Where the service jars are: each module's {@code target} directory under the project root.
@@ -28,16 +28,25 @@ record ProjectJars(Path projectDirectory) {
 		return jar("queue-workers");
 	}
 
+	Path dashboard() {
+		return jar("dashboard");
+	}
+
 	private Path jar(String module) {
 		return this.projectDirectory.resolve(module).resolve("target").resolve(module + ".jar");
 	}
 
 	/**
 	 * Checks that every service jar is there.
+	 * @param dashboard whether the dashboard's jar is needed too
 	 * @throws LocalStackException naming the missing jars and saying how to build them
 	 */
-	void requirePresent() {
-		List<Path> missing = Stream.of(producer(), fanout(), workers()).filter((jar) -> !Files.isRegularFile(jar)).toList();
+	void requirePresent(boolean dashboard) {
+		List<Path> jars = new ArrayList<>(List.of(producer(), fanout(), workers()));
+		if (dashboard) {
+			jars.add(dashboard());
+		}
+		List<Path> missing = jars.stream().filter((jar) -> !Files.isRegularFile(jar)).toList();
 		if (!missing.isEmpty()) {
 			throw new LocalStackException(LocalStackException.SETUP_PROBLEM,
 					"Missing " + missing.stream().map(Path::toString).collect(Collectors.joining(", "))

@@ -19,6 +19,8 @@ record ServiceDefinition(String name, Path jar, int httpPort, Map<String, String
 
 	static final String PRODUCER = "producer-service";
 
+	static final String DASHBOARD = "dashboard";
+
 	static final String WORKER_PREFIX = "queue-worker-";
 
 	static final String FANOUT_PREFIX = "fanout-";

@@ -26,6 +26,8 @@ class LocalStackTests {
 			int port = taken.getLocalPort();
 			assertSetupProblem(freePorts().httpPort(port).build(),
 					"Port " + port + " is already in use; choose another with --http-port");
+			assertSetupProblem(freePorts().dashboardPort(port).build(),
+					"Port " + port + " is already in use; choose another with --dashboard-port");
 			assertSetupProblem(freePorts().kafkaPort(port).build(),
 					"Port " + port + " is already in use; choose another with --kafka-port");
 			assertSetupProblem(freePorts().controllerPort(port).build(),
@@ -38,6 +40,18 @@ class LocalStackTests {
 		LocalStackOptions options = freePorts().kafkaPort(45678).controllerPort(45678).brokerOnly(true).build();
 
 		assertSetupProblem(options, "--kafka-port and --controller-port are both 45678; give them different ports");
+	}
+
+	@Test
+	void theDashboardPortDoesNotMatterWithoutADashboard() throws IOException {
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress(0));
+			LocalStackOptions options = freePorts().dashboardPort(taken.getLocalPort()).dashboard(false).build();
+
+			try (LocalStack stack = LocalStack.create(options)) {
+				assertThat(stack.dashboardUrl()).isEmpty();
+			}
+		}
 	}
 
 	@Test
@@ -59,6 +73,7 @@ class LocalStackTests {
 		assertThatExceptionOfType(LocalStackException.class).isThrownBy(() -> LocalStack.create(options))
 			.satisfies((ex) -> assertThat(ex.exitCode()).isEqualTo(LocalStackException.SETUP_PROBLEM))
 			.withMessageContaining(emptyProject.resolve("queue-workers/target/queue-workers.jar").toString())
+			.withMessageContaining(emptyProject.resolve("dashboard/target/dashboard.jar").toString())
 			.withMessageEndingWith(": run ./mvnw -DskipTests package first (or point --project-dir at the project)");
 	}
 
@@ -77,18 +92,18 @@ class LocalStackTests {
 	}
 
 	@Test
-	void processesAreListedBrokerFirstThenProducerFanoutAndWorkersByNumber() {
+	void processesAreListedBrokerFirstThenProducerDashboardFanoutAndWorkersByNumber() {
 		List<String> names = new ArrayList<>(List.of("queue-worker-10", "fanout-monitoring", "queue-worker-2", "kafka",
-				"fanout-audit", "producer-service", "fanout-notifications", "queue-worker-1"));
+				"fanout-audit", "dashboard", "producer-service", "fanout-notifications", "queue-worker-1"));
 
 		names.sort(ProcessTable::compareNames);
 
-		assertThat(names).containsExactly("kafka", "producer-service", "fanout-audit", "fanout-notifications",
+		assertThat(names).containsExactly("kafka", "producer-service", "dashboard", "fanout-audit", "fanout-notifications",
 				"fanout-monitoring", "queue-worker-1", "queue-worker-2", "queue-worker-10");
 	}
 
 	private static LocalStackOptions.Builder freePorts() {
-		return LocalStackOptions.builder().httpPort(0).kafkaPort(0).output(QUIET, false);
+		return LocalStackOptions.builder().httpPort(0).dashboardPort(0).kafkaPort(0).output(QUIET, false);
 	}
 
 	private static void assertSetupProblem(LocalStackOptions options, String message) {

@@ -2,17 +2,19 @@ package dev.kafkapatterns.localstack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class ServiceDefinitionTests {
 
 	private final ProjectJars jars = new ProjectJars(Path.of("/src/project"));
 
 	private final ServiceDefinitions definitions = new ServiceDefinitions(this.jars, "localhost:19092",
-			Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093), WorkerMode.GROUP);
+			Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 18090, 19092, 19093), WorkerMode.GROUP, false);
 
 	@Test
 	void eachFanoutRoleIsItsOwnProcessWithTheAuditFileInTheRunDirectory() {
@@ -51,16 +53,58 @@ class ServiceDefinitionTests {
 	}
 
 	@Test
+	void theDashboardPublishesThroughTheProducerOnLoopback() {
+		ServiceDefinition dashboard = this.definitions.dashboard(18090, 18080);
+
+		assertThat(dashboard.name()).isEqualTo("dashboard");
+		assertThat(dashboard.httpPort()).isEqualTo(18090);
+		assertThat(dashboard.jar()).isEqualTo(Path.of("/src/project/dashboard/target/dashboard.jar"));
+		assertThat(dashboard.environment()).containsEntry("SERVER_PORT", "18090")
+			.containsEntry("APP_INSTANCE_ID", "dashboard")
+			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:19092")
+			.containsEntry("DASHBOARD_PRODUCER_URL", "http://127.0.0.1:18080")
+			.doesNotContainKey("APP_DEMO_ENABLED");
+	}
+
+	@Test
+	void theDashboardStartsRightAfterTheProducerOrNotAtAll() {
+		assertThat(this.definitions.initial(18080, OptionalInt.of(18090), 2)).extracting(ServiceDefinition::name)
+			.containsExactly("producer-service", "dashboard", "fanout-audit", "fanout-notifications",
+					"fanout-monitoring", "queue-worker-1", "queue-worker-2");
+		assertThat(this.definitions.initial(18080, OptionalInt.empty(), 1)).extracting(ServiceDefinition::name)
+			.containsExactly("producer-service", "fanout-audit", "fanout-notifications", "fanout-monitoring",
+					"queue-worker-1");
+	}
+
+	@Test
+	void byDefaultEveryServiceLogsWhatALearnerReads() {
+		assertThat(this.definitions.initial(18080, OptionalInt.of(18090), 1)).allSatisfy((service) -> assertThat(
+				service.environment()).containsAllEntriesOf(LearnerLogging.ENVIRONMENT));
+		assertThat(LearnerLogging.ENVIRONMENT).containsExactly(entry("LOGGING_LEVEL_ROOT", "warn"),
+				entry("LOGGING_LEVEL_DEV_KAFKAPATTERNS", "info"),
+				entry("LOGGING_PATTERN_CONSOLE", "%d{HH:mm:ss.SSS} %-5level %logger{0} : %msg%n"));
+	}
+
+	@Test
+	void verboseLeavesSpringBootsLoggingDefaults() {
+		ServiceDefinitions verbose = new ServiceDefinitions(this.jars, "localhost:19092",
+				Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 18090, 19092, 19093), WorkerMode.GROUP, true);
+
+		assertThat(verbose.initial(18080, OptionalInt.of(18090), 1)).allSatisfy((service) -> assertThat(
+				service.environment().keySet()).noneMatch((name) -> name.startsWith("LOGGING_")));
+	}
+
+	@Test
 	void everyServiceListensOnLoopbackOnly() {
 		assertThat(List.of(this.definitions.producer(18080), this.definitions.fanout("monitoring"),
-				this.definitions.worker(1)))
+				this.definitions.worker(1), this.definitions.dashboard(18090, 18080)))
 			.allSatisfy((service) -> assertThat(service.environment()).containsEntry("SERVER_ADDRESS", "127.0.0.1"));
 	}
 
 	@Test
 	void inShareModeEveryWorkerIsToldSoAndScalingAddsShareWorkers() {
 		ServiceDefinitions share = new ServiceDefinitions(this.jars, "localhost:19092",
-				Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 19092, 19093), WorkerMode.SHARE);
+				Path.of("/run/audit/audit-trail.jsonl"), new Ports(18080, 18090, 19092, 19093), WorkerMode.SHARE, false);
 
 		assertThat(List.of(share.worker(1), share.worker(7)))
 			.allSatisfy((worker) -> assertThat(worker.environment()).containsEntry("WORKER_MODE", "share"));
@@ -82,7 +126,7 @@ class ServiceDefinitionTests {
 				this.definitions.fanout("notifications").httpPort(), this.definitions.worker(1).httpPort(),
 				this.definitions.worker(2).httpPort());
 
-		assertThat(ports).doesNotHaveDuplicates().doesNotContain(18080, 19092, 19093);
+		assertThat(ports).doesNotHaveDuplicates().doesNotContain(18080, 18090, 19092, 19093);
 	}
 
 	@Test

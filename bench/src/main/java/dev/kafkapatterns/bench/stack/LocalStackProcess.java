@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The whole stack as a child process: {@code java -jar local-stack.jar --http-port P --kafka-port K
- * --workers N} on free ports. It is ready when it prints {@code Stack ready in …}; it scales the
+ * --workers N --no-dashboard} on free ports. It is ready when it prints {@code Stack ready in …}; it scales the
  * workers through its standard input ({@code scale N}, answered by {@code N queue workers running});
  * SIGTERM stops it and everything it started. Its output goes to a log file.
  */
@@ -71,9 +71,11 @@ public final class LocalStackProcess implements TargetStack {
 		}
 		int httpPort = freePort();
 		int kafkaPort = freePort();
+		// Without the dashboard: it reads every event and receipt, and would take its share of the
+		// cores from what is measured.
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", settings.jar().toString(),
 				"--http-port", String.valueOf(httpPort), "--kafka-port", String.valueOf(kafkaPort), "--workers",
-				String.valueOf(settings.workers())));
+				String.valueOf(settings.workers()), "--no-dashboard"));
 		command.addAll(settings.workerModeArguments());
 		command.addAll(settings.extraArguments());
 		PrintStream log = openLog(settings.logFile());

@@ -26,7 +26,7 @@ final class CommandConsole {
 			"  start NAME   start a stopped or crashed process again (same port; kafka keeps its data)",
 			"  kill NAME    kill a process at once (SIGKILL), like a crash", "  status       pid, port, state and health of every process",
 			"  help         this list", "  quit         stop everything and exit, as Ctrl-C does",
-			"NAME is kafka, producer-service, fanout-audit, fanout-notifications, fanout-monitoring or queue-worker-N");
+			"NAME is kafka, producer-service, dashboard, fanout-audit, fanout-notifications, fanout-monitoring or queue-worker-N");
 
 	private final LocalStack stack;
 

@@ -33,8 +33,8 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
 @Command(name = "local-stack", mixinStandardHelpOptions = true, version = "local-stack 1.0.0-SNAPSHOT",
 		sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Starts what docker-compose would, without Docker: a real Kafka broker (KRaft, one node), "
-				+ "producer-service, fanout-audit, fanout-notifications, fanout-monitoring and N queue workers, "
-				+ "each as its own JVM, every log line prefixed with the process name.",
+				+ "producer-service, the dashboard, fanout-audit, fanout-notifications, fanout-monitoring and N queue "
+				+ "workers, each as its own JVM, every log line prefixed with the process name.",
 				"Build the services first: ./mvnw -DskipTests package", "" },
 		footer = { "", "While it runs, type commands (or pipe them into standard input):",
 				"  scale N | stop NAME | start NAME | kill NAME | status | help | quit",
@@ -57,6 +57,13 @@ public final class LocalStackCommand implements Callable<Integer> {
 	@Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
 			description = "producer-service's HTTP port; 0 for any free port (default: ${DEFAULT-VALUE}).")
 	private int httpPort;
+
+	@Option(names = "--dashboard-port", paramLabel = "PORT", defaultValue = "8090",
+			description = "The dashboard's HTTP port; 0 for any free port (default: ${DEFAULT-VALUE}).")
+	private int dashboardPort;
+
+	@Option(names = "--no-dashboard", description = "Do not start the dashboard.")
+	private boolean noDashboard;
 
 	@Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
 			description = "The broker's client port on localhost; 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -100,6 +107,12 @@ public final class LocalStackCommand implements Callable<Integer> {
 			description = "Colour the name prefixes: auto (when standard output is a terminal), always or never "
 					+ "(default: ${DEFAULT-VALUE}).")
 	private ColorMode color;
+
+	@Option(names = "--verbose",
+			description = "The services log everything Spring Boot logs by default (INFO, long logger names). "
+					+ "Without it they log the lines that show the patterns, warnings and errors: "
+					+ "LOGGING_LEVEL_ROOT=warn, LOGGING_LEVEL_DEV_KAFKAPATTERNS=info and a short LOGGING_PATTERN_CONSOLE.")
+	private boolean verbose;
 
 	@Option(names = "--broker-only",
 			description = "Run only the Kafka broker, for services you start yourself, from an IDE for example.")
@@ -166,6 +179,9 @@ public final class LocalStackCommand implements Callable<Integer> {
 				.workers(this.workers)
 				.workerMode(this.workerMode)
 				.httpPort(this.httpPort)
+				.dashboardPort(this.dashboardPort)
+				.dashboard(!this.noDashboard)
+				.verbose(this.verbose)
 				.kafkaPort(this.kafkaPort)
 				.controllerPort(this.controllerPort)
 				.dataDirectory(this.dataDirectory)

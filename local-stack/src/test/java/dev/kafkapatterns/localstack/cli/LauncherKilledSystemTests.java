@@ -45,12 +45,14 @@ class LauncherKilledSystemTests {
 	@Test
 	void killingTheLauncherLeavesNoProcessAndNoDirectoryBehind() throws Exception {
 		List<String> jvm = List.of("-Djava.io.tmpdir=" + this.temporary);
-		this.killed = LauncherProcess.start(jvm, "--workers", "1", "--http-port", "0", "--kafka-port", "0", "--color",
+		this.killed = LauncherProcess.start(jvm, "--workers", "1", "--http-port", "0", "--dashboard-port", "0",
+				"--kafka-port", "0", "--color",
 				"never", "--project-dir", Path.of("..").toAbsolutePath().normalize().toString());
 		await().atMost(Duration.ofMinutes(8)).until(() -> this.killed.line("^Stack (not )?ready .*") != null);
 		assertThat(this.killed.line("^Stack ready .*")).isNotNull();
 		List<ProcessHandle> children = this.killed.process().descendants().toList();
-		assertThat(children).hasSizeGreaterThanOrEqualTo(6);
+		// The broker, producer-service, the dashboard, three fanout services and a worker.
+		assertThat(children).hasSizeGreaterThanOrEqualTo(7);
 		Matcher run = RUN_DIRECTORY.matcher(this.killed.line(".*run directory .*"));
 		assertThat(run.matches()).isTrue();
 		Path runDirectory = Path.of(run.group(1));

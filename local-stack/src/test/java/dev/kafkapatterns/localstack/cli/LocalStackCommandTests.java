@@ -31,6 +31,9 @@ class LocalStackCommandTests {
 		assertThat(options.workers()).isEqualTo(3);
 		assertThat(options.workerMode()).isEqualTo(WorkerMode.GROUP);
 		assertThat(options.httpPort()).isEqualTo(8080);
+		assertThat(options.dashboardPort()).isEqualTo(8090);
+		assertThat(options.dashboard()).isTrue();
+		assertThat(options.verbose()).isFalse();
 		assertThat(options.kafkaPort()).isEqualTo(9092);
 		assertThat(options.controllerPort()).isZero();
 		assertThat(options.dataDirectory()).isNull();
@@ -43,7 +46,8 @@ class LocalStackCommandTests {
 
 	@Test
 	void everyOptionReachesTheStack() {
-		LocalStackOptions options = options("--workers", "5", "--worker-mode", "share", "--http-port", "18080", "--kafka-port", "19092",
+		LocalStackOptions options = options("--workers", "5", "--worker-mode", "share", "--http-port", "18080",
+				"--dashboard-port", "18090", "--no-dashboard", "--verbose", "--kafka-port", "19092",
 				"--controller-port", "19093", "--data-dir", "/tmp/kafka-data", "--run-dir", "/tmp/run", "--project-dir",
 				"/src/project", "--jvm-opts", " -Xmx128m  -XX:+UseSerialGC ", "--kafka-jvm-opts", "-Xmx512m",
 				"--ready-timeout", "60", "--stop-timeout", "5", "--broker-only", "--color", "NEVER");
@@ -51,6 +55,9 @@ class LocalStackCommandTests {
 		assertThat(options.workers()).isEqualTo(5);
 		assertThat(options.workerMode()).isEqualTo(WorkerMode.SHARE);
 		assertThat(options.httpPort()).isEqualTo(18080);
+		assertThat(options.dashboardPort()).isEqualTo(18090);
+		assertThat(options.dashboard()).isFalse();
+		assertThat(options.verbose()).isTrue();
 		assertThat(options.kafkaPort()).isEqualTo(19092);
 		assertThat(options.controllerPort()).isEqualTo(19093);
 		assertThat(options.dataDirectory()).isEqualTo(Path.of("/tmp/kafka-data"));
@@ -95,7 +102,8 @@ class LocalStackCommandTests {
 
 	@Test
 	void aMissingServiceJarSaysToBuildFirst(@TempDir Path emptyProject) {
-		int exitCode = execute("--http-port", "0", "--kafka-port", "0", "--project-dir", emptyProject.toString());
+		int exitCode = execute("--http-port", "0", "--dashboard-port", "0", "--kafka-port", "0", "--project-dir",
+				emptyProject.toString());
 
 		assertThat(exitCode).isEqualTo(2);
 		assertThat(this.err.toString()).contains("producer-service.jar")
@@ -107,7 +115,8 @@ class LocalStackCommandTests {
 		int exitCode = execute("--help");
 
 		assertThat(exitCode).isZero();
-		assertThat(this.out.toString()).contains("--workers", "--worker-mode", "group", "share", "--http-port", "--kafka-port", "--controller-port",
+		assertThat(this.out.toString()).contains("--workers", "--worker-mode", "group", "share", "--http-port",
+				"--dashboard-port", "--no-dashboard", "--verbose", "--kafka-port", "--controller-port",
 				"--data-dir", "--run-dir", "--project-dir", "--jvm-opts", "--kafka-jvm-opts", "--ready-timeout",
 				"--stop-timeout", "--color", "--broker-only", "scale N", "Stack ready");
 	}

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +32,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Both patterns across real processes: the broker, the producer-service, three fanout services
- * and three workers, each its own JVM started from the built jars. Every fanout group processes
+ * Both patterns across real processes: the broker, the producer-service, the dashboard, three
+ * fanout services and three workers, each its own JVM started from the built jars (the stack
+ * these system tests share). Every fanout group processes
  * every event exactly once; the workers process every event exactly once between them; and when a
  * worker leaves (SIGTERM), the others take over its partitions without losing or repeating an
  * event. And nothing listens beyond this machine's loopback address.
@@ -55,20 +55,13 @@ class PatternsSystemTests {
 
 	@BeforeAll
 	void startStack() throws InterruptedException {
-		this.system = SystemTestStack.start("patterns", 3);
+		this.system = SystemTestStack.shared(3);
 		this.receipts = this.system.receipts();
 	}
 
 	@AfterEach
 	void restoreTheStack() throws InterruptedException {
 		this.system.restore();
-	}
-
-	@AfterAll
-	void stopStack() {
-		if (this.system != null) {
-			this.system.close();
-		}
 	}
 
 	@Test
@@ -118,7 +111,8 @@ class PatternsSystemTests {
 		}
 		assumeThat(otherAddresses).as("an address other than loopback").isNotEmpty();
 		List<ServiceStatus> processes = this.system.stack().status();
-		assertThat(processes).hasSize(8);
+		// The broker, producer-service, the dashboard, three fanout services and three workers.
+		assertThat(processes).hasSize(9);
 		for (ServiceStatus process : processes) {
 			assertThat(connects(InetAddress.getLoopbackAddress(), process.port())).as(process.name() + " on loopback").isTrue();
 			for (InetAddress other : otherAddresses) {

@@ -47,6 +47,9 @@ final class SystemTestStack implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The stack that test classes share, see {@link #shared(int)}. */
+	private static SystemTestStack shared;
+
 	private final LocalStack stack;
 
 	private final PrintStream log;
@@ -64,7 +67,8 @@ final class SystemTestStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the stack and waits until every process is healthy.
+	 * Starts the stack and waits until every process is healthy. The shared stack, if it runs,
+	 * stops first: two stacks at once would share the cores and slow both.
 	 * @param name names the log file
 	 * @param workers the number of queue workers
 	 * @return the running stack
@@ -74,13 +78,15 @@ final class SystemTestStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the stack with the workers in the given mode and waits until every process is healthy.
+	 * Starts the stack with the workers in the given mode and waits until every process is healthy;
+	 * the shared stack, if it runs, stops first.
 	 * @param name names the log file
 	 * @param workers the number of queue workers
 	 * @param workerMode whether the workers share a consumer group or a share group
 	 * @return the running stack
 	 */
 	static SystemTestStack start(String name, int workers, WorkerMode workerMode) throws InterruptedException {
+		stopShared();
 		Path logFile = Path.of("target", "system-tests", name + ".log").toAbsolutePath();
 		PrintStream log;
 		try {
@@ -94,6 +100,7 @@ final class SystemTestStack implements AutoCloseable {
 			.workers(workers)
 			.workerMode(workerMode)
 			.httpPort(0)
+			.dashboardPort(0)
 			.kafkaPort(0)
 			.projectDirectory(Path.of("..").toAbsolutePath().normalize())
 			.output(log, false)
@@ -108,6 +115,31 @@ final class SystemTestStack implements AutoCloseable {
 			throw ex;
 		}
 		return running;
+	}
+
+	/**
+	 * The stack that test classes share, to spare CI a start per class: started by the first
+	 * class that asks, with every process running again and scaled to {@code workers} for each
+	 * later one. A class that uses it does not close it: the next {@link #start} does, or the test
+	 * JVM as it exits (LocalStack's shutdown hook), and even a killed JVM leaves no process behind.
+	 * @param workers the number of queue workers the calling class needs
+	 * @return the running stack
+	 */
+	static synchronized SystemTestStack shared(int workers) throws InterruptedException {
+		if (shared == null) {
+			shared = start("shared", workers);
+		}
+		shared.restore();
+		shared.mark("scaling to " + workers + " queue workers for the next test class");
+		shared.stack.scale(workers);
+		return shared;
+	}
+
+	private static synchronized void stopShared() {
+		if (shared != null) {
+			shared.close();
+			shared = null;
+		}
 	}
 
 	LocalStack stack() {
