@@ -22,8 +22,11 @@ RUN (command -v curl > /dev/null \
 WORKDIR /app
 COPY --from=build /src/${MODULE}/target/${MODULE}.jar /app/app.jar
 USER app
-# Size the heap from the container's memory limit, and leave room for metaspace and threads.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+# Size the heap from the container's memory limit, and leave room for metaspace and threads. On the
+# command line rather than in JAVA_TOOL_OPTIONS, which makes every JVM print "Picked up
+# JAVA_TOOL_OPTIONS" first; change them with JAVA_OPTS.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
 ARG PORT=8080
 EXPOSE ${PORT}
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+# exec: java is the container's process 1 and gets its SIGTERM, for a graceful shutdown.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "app"]

@@ -27,8 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComposeFileTests {
 
-	/** Set by code rather than in application.yml (the instance id) or read by the JVM itself. */
-	private static final Set<String> BOUND_ELSEWHERE = Set.of("APP_INSTANCE_ID", "JAVA_TOOL_OPTIONS");
+	/**
+	 * Set by code rather than in application.yml (the instance id), read by the JVM itself, or by the
+	 * image's entry point (the JVM's options).
+	 */
+	private static final Set<String> BOUND_ELSEWHERE = Set.of("APP_INSTANCE_ID", "JAVA_TOOL_OPTIONS", "JAVA_OPTS");
 
 	private static ComposeFile compose;
 
