@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.kafkapatterns.model.DeliveryReceipt;
@@ -25,6 +26,8 @@ import dev.kafkapatterns.support.testing.ReceiptLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "fanout.role=all", "app.instance-id=fanout-test", "server.port=0", "app.demo.enabled=true" })
 @EmbeddedKafka(partitions = 6, topics = { "events", "event-receipts", "events.DLT" },
 		bootstrapServersProperty = "spring.kafka.bootstrap-servers", brokerProperties = "auto.create.topics.enable=false")
+@ExtendWith(OutputCaptureExtension.class)
 class FanoutIntegrationTests {
 
 	private static final List<String> GROUPS = List.of("fanout-audit", "fanout-notifications", "fanout-monitoring");
@@ -135,6 +139,27 @@ class FanoutIntegrationTests {
 		assertThat(audit.value()).contains(neverRecovers.id());
 		assertThat(this.deadLetters.withKey("customer-2")).as("a failure that recovers is no dead letter").isEmpty();
 		assertThat(this.receipts.countsPerEvent("fanout-audit")).doesNotContainKey(neverRecovers.id());
+	}
+
+	/**
+	 * One consumer reads all six partitions, so while one event is retried, polls that hold only
+	 * other partitions' events succeed. Its retries must still count up to the dead letter: with
+	 * spring-kafka 4.1's own error handler, each such poll started the count again (GH-4371).
+	 */
+	@Test
+	void failingEventUsesItsRetriesOnceWhileOtherPartitionsKeepFlowing(CapturedOutput output) {
+		this.sender.send("order.placed", "stuck-1", Map.of("failFor", "audit"));
+
+		int[] flowing = { 0 };
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+			this.sender.send("order.placed", "flow-" + flowing[0]++, Map.of());
+			return !this.deadLetters.withKey("stuck-1").isEmpty();
+		});
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("failed group=fanout-audit")
+				&& line.contains("key=stuck-1")))
+			.as("attempt 1 and its 3 retries, each once, then the dead letter")
+			.hasSize(4);
 	}
 
 }

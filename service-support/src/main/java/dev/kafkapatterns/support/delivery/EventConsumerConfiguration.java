@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -107,7 +108,12 @@ public class EventConsumerConfiguration {
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
-		DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, backOff);
+		DefaultErrorHandler errorHandler = new RetryCountKeepingErrorHandler(deadLetters, backOff);
+		// After a dead letter the handler throws "Seek to current after exception" to have the rest
+		// of the poll read again, and the container logs it, stack trace and all, at the handler's
+		// level: an ERROR for what is the normal course. The retry listener below and
+		// LoggingDeadLetterRecoverer already log each failed attempt and each dead letter.
+		errorHandler.setLogLevel(KafkaException.Level.DEBUG);
 		// A receipt the broker did not take is the broker's problem, not the event's: wait for the
 		// broker, however long, instead of dead-lettering an event that was processed.
 		errorHandler.setBackOffFunction(
