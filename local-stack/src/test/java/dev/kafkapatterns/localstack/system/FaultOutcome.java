@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -42,13 +41,7 @@ record FaultOutcome(Set<String> cameBack, Set<String> redeliveredBy, int duplica
 		Set<String> cameBack = redelivered.stream().map(Processed::eventId).collect(Collectors.toSet());
 		Set<String> redeliveredBy = redelivered.stream().map(Processed::instance).collect(Collectors.toCollection(TreeSet::new));
 		List<DeliveryReceipt> ofJobs = receipts.stream().filter((receipt) -> ours.contains(receipt.eventId())).toList();
-		Set<String> repeated = ofJobs.stream()
-			.collect(Collectors.groupingBy((receipt) -> receipt.instance() + "/" + receipt.eventId(), Collectors.counting()))
-			.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 1)
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
+		Set<String> repeated = RepeatedWork.withinOneInstance(ofJobs);
 		List<Duration> backAfter = ofJobs.stream()
 			.filter((receipt) -> cameBack.contains(receipt.eventId()) && redeliveredBy.contains(receipt.instance()))
 			.map((receipt) -> Duration.between(faultAt, receipt.processedAt()))

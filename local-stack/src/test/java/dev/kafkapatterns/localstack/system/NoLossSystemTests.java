@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +99,7 @@ class NoLossSystemTests {
 			.untilAsserted(() -> assertThat(processedAtLeastOnce(WORKERS, jobs)).isEqualTo(jobs.size()));
 		List<DeliveryReceipt> workerReceipts = receiptsFor(WORKERS, jobs);
 		int duplicates = workerReceipts.size() - jobs.size();
-		assertThat(repeatsWithinOneInstance(workerReceipts)).as("jobs a worker did twice itself").isEmpty();
+		assertThat(RepeatedWork.withinOneInstance(workerReceipts)).as("jobs a worker did twice itself").isEmpty();
 		awaitEveryGroupProcessedAll(jobs);
 		SystemTestReport.record("kill -9 of a worker mid-stream: " + jobs.size() + " jobs, " + jobs.size()
 				+ " processed at least once, 0 lost, " + duplicates
@@ -262,17 +261,6 @@ class NoLossSystemTests {
 
 	private long duplicateCount(List<String> ids) {
 		return ALL_GROUPS.stream().mapToLong((group) -> receiptsFor(group, ids).size() - ids.size()).sum();
-	}
-
-	/** Event ids for which one and the same instance sent two receipts, that is, did the work twice. */
-	private static Set<String> repeatsWithinOneInstance(List<DeliveryReceipt> receipts) {
-		return receipts.stream()
-			.collect(Collectors.groupingBy((receipt) -> receipt.instance() + "/" + receipt.eventId(), Collectors.counting()))
-			.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 1)
-			.map(Map.Entry::getKey)
-			.collect(Collectors.toSet());
 	}
 
 	private static List<Attempt> accepted(List<Attempt> attempts) {
