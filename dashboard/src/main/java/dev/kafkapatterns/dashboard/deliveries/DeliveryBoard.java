@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.kafkapatterns.dashboard.DashboardProperties;
 import dev.kafkapatterns.model.DeliveryReceipt;
@@ -37,6 +38,10 @@ public class DeliveryBoard {
 
 	private final Map<String, Row> rows = new HashMap<>();
 
+	/** The same rows, oldest first: a backlog creates and evicts a row per event and receipt. */
+	private final TreeSet<Row> oldestFirst = new TreeSet<>(
+			Comparator.comparingLong((Row row) -> row.sortKey).thenComparing((Row row) -> row.id));
+
 	private final LinkedHashSet<String> forgotten = new LinkedHashSet<>();
 
 	private final int maxForgotten;
@@ -60,7 +65,9 @@ public class DeliveryBoard {
 			row.partition = partition;
 			row.offset = offset;
 			row.publishedAt = publishedAt;
+			this.oldestFirst.remove(row);
 			row.sortKey = publishedAt.toEpochMilli();
+			this.oldestFirst.add(row);
 			changed(row);
 		}
 	}
@@ -160,6 +167,7 @@ public class DeliveryBoard {
 		if (row == null) {
 			row = new Row(id, at.toEpochMilli());
 			this.rows.put(id, row);
+			this.oldestFirst.add(row);
 			if (this.rows.size() > this.maxRows && evictOldest() == row) {
 				return null;
 			}
@@ -168,12 +176,7 @@ public class DeliveryBoard {
 	}
 
 	private Row evictOldest() {
-		Row oldest = null;
-		for (Row row : this.rows.values()) {
-			if (oldest == null || row.sortKey < oldest.sortKey) {
-				oldest = row;
-			}
-		}
+		Row oldest = this.oldestFirst.pollFirst();
 		this.rows.remove(oldest.id);
 		this.forgotten.add(oldest.id);
 		if (this.forgotten.size() > this.maxForgotten) {

@@ -53,6 +53,17 @@ class DeliveryBoardTests {
 	}
 
 	@Test
+	void aRowIsEvictedByItsPublishTimeOnceItsEventArrives() {
+		receipt("e1", "fanout-audit", "fanout-audit", 10);
+		event("e2", 2);
+		event("e3", 3);
+		event("e1", 1);
+		event("e4", 4);
+
+		assertThat(this.board.rows().rows()).extracting(DeliveryRow::id).containsExactly("e4", "e3", "e2");
+	}
+
+	@Test
 	void aSecondReceiptOfTheSameGroupCountsAsARedelivery() {
 		event("e1", 1);
 		receipt("e1", "queue-workers", "queue-worker-1", 2);

@@ -104,16 +104,13 @@ final class DeliverySteps {
 	 */
 	CompletableFuture<?> sendReceipt(ConsumerRecord<String, Event> record, String group, Outcome outcome) {
 		String eventId = record.value().id();
-		this.completed.receiptPending(eventId, outcome.text());
+		this.completed.receiptSent(eventId, outcome.text());
 		this.receiptHealth.waiting(group);
 		CompletableFuture<?> sent = this.recorder
 			.processed(this.consumer, group, record,
 					outcome.doneBefore() ? outcome.text() + " (done before; receipt sent again)" : outcome.text())
 			.whenComplete((result, failure) -> {
-				if (failure == null) {
-					this.completed.receiptSent(eventId);
-				}
-				else {
+				if (failure != null) {
 					this.completed.receiptFailed(eventId);
 				}
 			});

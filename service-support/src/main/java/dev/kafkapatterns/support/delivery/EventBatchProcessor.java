@@ -134,7 +134,10 @@ public final class EventBatchProcessor {
 
 	private BatchListenerFailedException receiptsFailed(List<PendingReceipt> unacknowledged, String group,
 			Exception cause) {
-		unacknowledged.forEach((receipt) -> this.steps.receiptFailed(receipt.eventId()));
+		// Receipts after the first failure may have been acknowledged meanwhile: those stay sent.
+		unacknowledged.stream()
+			.filter((receipt) -> !acknowledged(receipt.sent()))
+			.forEach((receipt) -> this.steps.receiptFailed(receipt.eventId()));
 		PendingReceipt first = unacknowledged.get(0);
 		String reason = (cause instanceof TimeoutException)
 				? "not acknowledged within " + this.sendTimeout.toMillis() + " ms" : ExceptionCauses.reason(cause);
@@ -142,6 +145,10 @@ public final class EventBatchProcessor {
 				+ "the receipt of event " + first.eventId() + " on " + this.steps.receiptsTopic() + ": " + reason, cause);
 		this.steps.receiptsFailed(group, failure);
 		return new BatchListenerFailedException(failure.getMessage(), failure, first.index());
+	}
+
+	private static boolean acknowledged(CompletableFuture<?> sent) {
+		return sent.isDone() && !sent.isCompletedExceptionally();
 	}
 
 	private record PendingReceipt(int index, String eventId, CompletableFuture<?> sent) {
