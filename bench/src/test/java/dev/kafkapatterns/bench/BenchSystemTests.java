@@ -36,7 +36,8 @@ class BenchSystemTests {
 				"-jar", Path.of("target", "bench.jar").toAbsolutePath().toString(), "--output", output.toString(),
 				"--log-dir", output.resolve("logs").toString(),
 				"--workers", "1", "--perf-records", "20000", "--e2e-records", "200", "--warmup-events", "20",
-				"--drain-events", "200", "--latency-rate", "50", "--latency-seconds", "3", "--scaling-workers", "1,2",
+				"--drain-events", "200", "--latency-rate", "50", "--latency-warmup-seconds", "1", "--latency-seconds", "3",
+				"--scaling-workers", "1,2",
 				"--scaling-jobs-per-worker", "20", "--rest-seconds", "2", "--rest-warmup-seconds", "1",
 				"--settle-timeout", "120"));
 		Files.createDirectories(output);

@@ -1,6 +1,7 @@
 package dev.kafkapatterns.bench.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,6 +140,10 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})")
 	private int latencySeconds;
 
+	@Option(names = "--latency-warmup-seconds", paramLabel = "S", defaultValue = "5",
+			description = "The same rate offered first, not measured; 0 for none (default: ${DEFAULT-VALUE}).")
+	private int latencyWarmupSeconds;
+
 	@Option(names = "--scaling-workers", paramLabel = "N", split = ",", defaultValue = "1,2,3,6",
 			description = "Worker counts, the first sets the per-worker rate (default: ${DEFAULT-VALUE}).")
 	private List<Integer> scalingWorkers;
@@ -195,6 +200,10 @@ public final class BenchCommand implements Callable<Integer> {
 		}
 		requirePositive(this.drainEvents, "--drain-events");
 		requirePositive(this.latencySeconds, "--latency-seconds");
+		if (this.latencyWarmupSeconds < 0) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--latency-warmup-seconds must be 0 or more, not " + this.latencyWarmupSeconds);
+		}
 		requirePositive(this.restSeconds, "--rest-seconds");
 		requirePositive(this.membersPerWorker, "--members-per-worker");
 		if (this.latencyRate <= 0 || this.scalingWorkers.stream().anyMatch((n) -> n < 1)) {
@@ -214,7 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
 				new RestSettings(this.singleConnections, this.batchConnections, this.batchSize,
 						Duration.ofSeconds(this.restWarmupSeconds), Duration.ofSeconds(this.restSeconds)),
 				this.restWithConsumers, this.warmupEvents, this.drainEvents, this.latencyRate,
-				Duration.ofSeconds(this.latencySeconds),
+				Duration.ofSeconds(this.latencyWarmupSeconds), Duration.ofSeconds(this.latencySeconds),
 				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.workMs,
 						this.membersPerWorker),
 				Duration.ofSeconds(this.settleSeconds));
@@ -230,7 +239,14 @@ public final class BenchCommand implements Callable<Integer> {
 		String args = this.arguments.stream()
 			.map((arg) -> arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'")
 			.collect(Collectors.joining(" "));
-		return ("java -jar bench/target/bench.jar " + args).strip();
+		// The JVM's own flags (the README runs the benchmark with -XX:TieredStopAtLevel=1), not agents.
+		String jvm = ManagementFactory.getRuntimeMXBean()
+			.getInputArguments()
+			.stream()
+			.filter((arg) -> arg.startsWith("-X"))
+			.map((arg) -> arg + " ")
+			.collect(Collectors.joining());
+		return ("java " + jvm + "-jar bench/target/bench.jar " + args).strip();
 	}
 
 }

@@ -81,9 +81,11 @@ final class BenchmarkRun {
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
 					step("latency", "latency: " + this.plan.latencyRate() + " events/s for "
-							+ this.plan.latencyDuration().toSeconds() + " s, open loop");
+							+ this.plan.latencyDuration().toSeconds() + " s, open loop, after "
+							+ this.plan.latencyWarmup().toSeconds() + " s of warm-up at that rate");
 					latency = attempt("latency", () -> OpenLoopLatencyScenario.run(api, receipts, groups,
-							this.plan.latencyRate(), this.plan.latencyDuration(), this.plan.settleTimeout()));
+							this.plan.latencyRate(), this.plan.latencyWarmup(), this.plan.latencyDuration(),
+							this.plan.settleTimeout()));
 				}
 				if (this.plan.runs(Scenario.SCALING) && !stack.controlsProcesses()) {
 					progress("worker scaling skipped: it scales the workers, so it needs a stack the benchmark starts");

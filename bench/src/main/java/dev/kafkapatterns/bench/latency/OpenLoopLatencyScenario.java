@@ -43,12 +43,40 @@ public final class OpenLoopLatencyScenario {
 	 * @param receipts the receipt reader, started before publishing
 	 * @param groups the groups that must each process every event
 	 * @param rate events per second offered
+	 * @param warmUp how long the same rate is offered first, unmeasured, so that neither the
+	 * services nor this client are still compiling their hot paths when the measured events are due
 	 * @param duration how long they are offered
 	 * @param timeout how long the groups get to process them after the last was sent
 	 * @return per group, the latency percentiles
 	 */
 	public static LatencyResult run(EventsApi api, ReceiptWatcher receipts, List<String> groups, double rate,
-			Duration duration, Duration timeout) throws InterruptedException {
+			Duration warmUp, Duration duration, Duration timeout) throws InterruptedException {
+		if (!warmUp.isZero()) {
+			Offered warm = offer(api, rate, warmUp, "bench.latency-warmup");
+			receipts.awaitAll(warm.dueMicros().keySet(), groups, timeout);
+		}
+		Offered offered = offer(api, rate, duration, "bench.latency");
+		Map<String, Long> dueMicros = offered.dueMicros();
+		boolean complete = receipts.awaitAll(dueMicros.keySet(), groups, timeout);
+		List<GroupLatency> latencies = new ArrayList<>();
+		for (String group : groups) {
+			GroupDeliveries deliveries = receipts.deliveries(group, dueMicros.keySet());
+			Histogram histogram = LatencySummary.newHistogram();
+			deliveries.processedAt().forEach((id, processedAt) -> LatencySummary.record(histogram,
+					processedAt.getEpochSecond() * 1_000_000L + processedAt.getNano() / 1000 - dueMicros.get(id)));
+			latencies.add(new GroupLatency(group, deliveries.processed(), deliveries.missing(), deliveries.duplicates(),
+					LatencySummary.of(histogram)));
+		}
+		Map<Integer, Long> errorStatuses = new TreeMap<>();
+		offered.errors().forEach((status, n) -> errorStatuses.put(status, n.get()));
+		long errorCount = errorStatuses.values().stream().mapToLong(Long::longValue).sum();
+		return new LatencyResult(rate, duration.toMillis() / 1000.0, offered.count(), errorCount, errorStatuses,
+				offered.count() / offered.sendSeconds(), LatencySummary.of(offered.publish()), complete, latencies);
+	}
+
+	/** Offers events at the rate for the duration and waits for every answer. */
+	private static Offered offer(EventsApi api, double rate, Duration duration, String type)
+			throws InterruptedException {
 		int count = (int) Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
 		double intervalNanos = 1e9 / rate;
 		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -67,7 +95,7 @@ public final class OpenLoopLatencyScenario {
 				LockSupport.parkNanos(wait);
 			}
 			inFlight.acquire();
-			Map<String, Object> event = EventsApi.event("bench.latency", "latency-" + i, Map.of("n", i, "workMs", 0));
+			Map<String, Object> event = EventsApi.event(type, "latency-" + i, Map.of("n", i, "workMs", 0));
 			answers.add(api.sendAsync(event).whenComplete((response, failure) -> {
 				try {
 					synchronized (publish) {
@@ -82,21 +110,20 @@ public final class OpenLoopLatencyScenario {
 		}
 		double sendSeconds = (System.nanoTime() - startNanos) / 1e9;
 		answers.forEach((answer) -> answer.exceptionally((failure) -> null).join());
-		boolean complete = receipts.awaitAll(dueMicros.keySet(), groups, timeout);
-		List<GroupLatency> latencies = new ArrayList<>();
-		for (String group : groups) {
-			GroupDeliveries deliveries = receipts.deliveries(group, dueMicros.keySet());
-			Histogram histogram = LatencySummary.newHistogram();
-			deliveries.processedAt().forEach((id, processedAt) -> LatencySummary.record(histogram,
-					processedAt.getEpochSecond() * 1_000_000L + processedAt.getNano() / 1000 - dueMicros.get(id)));
-			latencies.add(new GroupLatency(group, deliveries.processed(), deliveries.missing(), deliveries.duplicates(),
-					LatencySummary.of(histogram)));
-		}
-		Map<Integer, Long> errorStatuses = new TreeMap<>();
-		errors.forEach((status, n) -> errorStatuses.put(status, n.get()));
-		long errorCount = errorStatuses.values().stream().mapToLong(Long::longValue).sum();
-		return new LatencyResult(rate, duration.toMillis() / 1000.0, count, errorCount, errorStatuses,
-				count / sendSeconds, LatencySummary.of(publish), complete, latencies);
+		return new Offered(count, sendSeconds, publish, dueMicros, errors);
+	}
+
+	/**
+	 * What one offering sent and got back.
+	 *
+	 * @param count events sent
+	 * @param sendSeconds how long sending took
+	 * @param publish due time to the answer
+	 * @param dueMicros the due time of each accepted event, by id
+	 * @param errors answers other than 202, by status (0 for none)
+	 */
+	private record Offered(int count, double sendSeconds, Histogram publish, Map<String, Long> dueMicros,
+			Map<Integer, AtomicLong> errors) {
 	}
 
 	/** Remembers an accepted event's due time; counts any other answer by status, 0 for none. */

@@ -140,7 +140,8 @@ final class MarkdownReport {
 				format("%.0f", latency.offeredPerSecond()) + " events/s offered for " + format("%.0f", latency.seconds())
 						+ " s, open loop (" + latency.sent() + " sent, at " + number(latency.sentPerSecond())
 						+ "/s achieved, " + latency.errors() + " not accepted" + statuses(latency.errorStatuses())
-						+ "). Latency runs from each event's due "
+						+ "), after an unmeasured warm-up at the same rate (`--latency-warmup-seconds`, 5 s by "
+						+ "default; 0 in runs from before that option). Latency runs from each event's due "
 						+ "time to the group's receipt, so time an event waited to be sent counts. The first row, due "
 						+ "time to the API's `202`, shows how much of it the publishing took.",
 				"", "| group | processed | missing | p50 | p90 | p99 | p99.9 | max | p99 vs EndToEndLatency p99 |",
