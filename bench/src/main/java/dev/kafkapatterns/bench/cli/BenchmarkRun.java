@@ -64,10 +64,11 @@ final class BenchmarkRun {
 		RestResult single = null;
 		RestResult batch = null;
 		String stackDescription;
-		try (TargetStack stack = startStack(); GroupAdmin admin = new GroupAdmin(stack.bootstrapServers())) {
+		try (TargetStack stack = startStack();
+				GroupAdmin admin = new GroupAdmin(stack.bootstrapServers());
+				EventsApi api = new EventsApi(stack.producerUrl())) {
 			stackDescription = stack.describe();
 			int partitions = admin.partitionCount(BenchPlan.EVENTS_TOPIC);
-			EventsApi api = new EventsApi(stack.producerUrl());
 			List<String> groups = this.plan.groups();
 			if (this.plan.runs(Scenario.BASELINES)) {
 				step("baselines", "baselines: ProducerPerformance, ConsumerPerformance, EndToEndLatency");

@@ -1,6 +1,5 @@
 package dev.kafkapatterns.bench.latency;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,7 +126,7 @@ public final class OpenLoopLatencyScenario {
 	}
 
 	/** Remembers an accepted event's due time; counts any other answer by status, 0 for none. */
-	private static void accept(HttpResponse<String> response, Throwable failure, long dueWallMicros,
+	private static void accept(EventsApi.Answer response, Throwable failure, long dueWallMicros,
 			Map<String, Long> dueMicros, Map<Integer, AtomicLong> errors) {
 		int status = (failure != null) ? 0 : response.statusCode();
 		try {

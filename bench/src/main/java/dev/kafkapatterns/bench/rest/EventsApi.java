@@ -3,15 +3,26 @@ package dev.kafkapatterns.bench.rest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,26 +30,25 @@ import tools.jackson.databind.json.JsonMapper;
  * The producer-service's REST API as the benchmark uses it: {@code POST /api/events} and
  * {@code POST /api/events/batch}, over HTTP/1.1 with kept-alive connections, as curl or wrk
  * would call it.
+ *
+ * <p>The client shares the two cores with the system it measures, so it has to be cheap, as wrk
+ * is. Apache HttpClient's async client does every exchange on one I/O thread and hands nothing to
+ * other threads; java.net.http's client, used before, cost this process about half a core at 1,000
+ * requests/s even with its steps on its selector thread, and most of a core with its default
+ * executor.
  */
-public final class EventsApi {
+public final class EventsApi implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+	private static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(30);
+
+	/** As many connections as requests may be in flight (the latency scenario's limit). */
+	private static final int MAX_CONNECTIONS = 256;
 
 	private static final int MAX_RETRIES = 5;
 
-	/**
-	 * The client runs its own work and the answers' callbacks on its selector thread
-	 * ({@code executor(Runnable::run)}); none of them blocks. Its default executor handed every
-	 * step of every exchange to another thread, and at 1,000 requests/s those hand-offs cost this
-	 * process about as much CPU as the producer-service spent answering, on the same two cores.
-	 */
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.executor(Runnable::run)
-		.build();
+	private final CloseableHttpAsyncClient http;
 
 	private final URI single;
 
@@ -47,6 +57,19 @@ public final class EventsApi {
 	public EventsApi(URI producerUrl) {
 		this.single = producerUrl.resolve("/api/events");
 		this.batch = producerUrl.resolve("/api/events/batch");
+		this.http = HttpAsyncClients.custom()
+			.setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+			.setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+			.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+				.setMaxConnTotal(MAX_CONNECTIONS)
+				.setMaxConnPerRoute(MAX_CONNECTIONS)
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(RESPONSE_TIMEOUT).build())
+			// A request that failed is counted as failed, not sent again behind the benchmark's back.
+			.disableAutomaticRetries()
+			.build();
+		this.http.start();
 	}
 
 	/**
@@ -61,18 +84,18 @@ public final class EventsApi {
 	}
 
 	/** Sends one event; the answer may be anything. */
-	public CompletableFuture<HttpResponse<String>> sendAsync(Map<String, Object> event) {
-		return this.http.sendAsync(request(this.single, event), HttpResponse.BodyHandlers.ofString());
+	public CompletableFuture<Answer> sendAsync(Map<String, Object> event) {
+		return execute(request(this.single, event));
 	}
 
 	/** Sends one event and waits for the answer, whatever it is. */
-	public HttpResponse<String> send(Map<String, Object> event) throws IOException, InterruptedException {
-		return this.http.send(request(this.single, event), HttpResponse.BodyHandlers.ofString());
+	public Answer send(Map<String, Object> event) throws IOException, InterruptedException {
+		return await(sendAsync(event));
 	}
 
 	/** Sends a batch and waits for the answer, whatever it is. */
-	public HttpResponse<String> sendBatch(List<Map<String, Object>> events) throws IOException, InterruptedException {
-		return this.http.send(request(this.batch, events), HttpResponse.BodyHandlers.ofString());
+	public Answer sendBatch(List<Map<String, Object>> events) throws IOException, InterruptedException {
+		return await(execute(request(this.batch, events)));
 	}
 
 	/**
@@ -83,7 +106,7 @@ public final class EventsApi {
 	 */
 	public List<Accepted> publishBatch(List<Map<String, Object>> events) throws InterruptedException {
 		try {
-			HttpResponse<String> response = sendBatch(events);
+			Answer response = sendBatch(events);
 			// 503: the broker did not acknowledge in time (an overloaded machine); the API asks for a retry.
 			for (int retry = 1; response.statusCode() == 503 && retry <= MAX_RETRIES; retry++) {
 				Thread.sleep(1000L * retry);
@@ -111,16 +134,65 @@ public final class EventsApi {
 		return accepted(JSON.readTree(body));
 	}
 
+	@Override
+	public void close() {
+		this.http.close(CloseMode.GRACEFUL);
+	}
+
 	private static Accepted accepted(JsonNode result) {
 		return new Accepted(result.get("id").asString(), result.get("partition").asInt());
 	}
 
-	private static HttpRequest request(URI uri, Object body) {
-		return HttpRequest.newBuilder(uri)
-			.timeout(REQUEST_TIMEOUT)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+	private static SimpleHttpRequest request(URI uri, Object body) {
+		return SimpleRequestBuilder.post(uri)
+			.setBody(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON)
 			.build();
+	}
+
+	private CompletableFuture<Answer> execute(SimpleHttpRequest request) {
+		CompletableFuture<Answer> answer = new CompletableFuture<>();
+		this.http.execute(request, new FutureCallback<SimpleHttpResponse>() {
+
+			@Override
+			public void completed(SimpleHttpResponse response) {
+				answer.complete(new Answer(response.getCode(), response.getBodyText()));
+			}
+
+			@Override
+			public void failed(Exception ex) {
+				answer.completeExceptionally(ex);
+			}
+
+			@Override
+			public void cancelled() {
+				answer.cancel(false);
+			}
+
+		});
+		return answer;
+	}
+
+	private static Answer await(CompletableFuture<Answer> answer) throws IOException, InterruptedException {
+		try {
+			return answer.get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+		}
+	}
+
+	/**
+	 * An HTTP answer.
+	 *
+	 * @param statusCode its status
+	 * @param body its body as text, empty when it had none
+	 */
+	public record Answer(int statusCode, String body) {
+
+		public Answer {
+			body = (body != null) ? body : "";
+		}
+
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.kafkapatterns.bench.rest;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +88,7 @@ public final class RestPublishScenario {
 	/** Sends one request; the status code, or null when it failed without an answer. */
 	private Integer send(int eventsPerRequest, AtomicLong counter) {
 		try {
-			HttpResponse<String> response;
+			EventsApi.Answer response;
 			if (eventsPerRequest == 1) {
 				response = this.api.send(event(counter.incrementAndGet()));
 			}
