@@ -9,7 +9,7 @@
 # With another checkout (built the same way), runs alternate between it and this one, on any free
 # ports, and the medians of both are printed side by side: the way to compare two versions on a
 # busy machine. The first start after a build creates the class data archives; the script does one
-# start of each checkout first that it does not count.
+# start of each checkout first that it does not count. DASHBOARD=off leaves the dashboard out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workers=${1:-3}
@@ -24,9 +24,13 @@ measure() {
   mkfifo "$fifo"
   sleep 100000 > "$fifo" &
   holder=$!
-  # A launcher that starts the dashboard gets a free port for it too (older ones have no such flag).
-  local dashboard=()
-  if java -jar "$dir/local-stack/target/local-stack.jar" --help | grep -q -- --dashboard-port; then
+  # A launcher that starts the dashboard gets a free port for it too (older ones have no such flag),
+  # or, with DASHBOARD=off, leaves it out: like for like against a checkout from before it.
+  local dashboard=() help
+  help=$(java -jar "$dir/local-stack/target/local-stack.jar" --help)
+  if [ "${DASHBOARD:-on}" = off ] && grep -q -- --no-dashboard <<< "$help"; then
+    dashboard=(--no-dashboard)
+  elif grep -q -- --dashboard-port <<< "$help"; then
     dashboard=(--dashboard-port 0)
   fi
   start=$(date +%s.%N)
