@@ -65,6 +65,7 @@ class BenchSystemTests {
 			assertThat(workload.get("failures").asLong()).as(rest).isZero();
 			assertThat(workload.get("latency").get("p99Ms").asDouble()).as(rest).isPositive();
 		}
+		assertCpuOfEveryProcessKind(results.get("cpu"));
 		assertThat(results.get("targets").valueStream().map((target) -> target.get("ratio").asDouble()))
 			.hasSizeGreaterThanOrEqualTo(11)
 			.allSatisfy((ratio) -> assertThat(ratio).isPositive());
@@ -111,6 +112,17 @@ class BenchSystemTests {
 			assertThat(percentiles.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(percentiles.get("p50Ms").asDouble())
 				.isPositive();
 		});
+	}
+
+	/** The drain's step counts the machine and every kind of process the benchmark started. */
+	private static void assertCpuOfEveryProcessKind(JsonNode cpu) {
+		assertThat(cpu.valueStream().map((step) -> step.get("step").asString())).contains("baselines", "drain", "latency",
+				"scaling", "REST single", "REST batch");
+		JsonNode drain = cpu.valueStream().filter((step) -> step.get("step").asString().equals("drain")).findFirst().orElseThrow();
+		assertThat(drain.get("machineBusyCores").asDouble()).isPositive();
+		assertThat(drain.get("coresByProcess").propertyNames()).contains("benchmark", "kafka", "producer-service",
+				"fanout-consumers", "queue-workers", "local-stack");
+		assertThat(drain.get("coresByProcess").get("fanout-consumers").asDouble()).isPositive();
 	}
 
 	private static void assertScaling(JsonNode scaling) {

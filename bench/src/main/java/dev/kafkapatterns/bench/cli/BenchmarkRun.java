@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.kafkapatterns.bench.baseline.Baselines;
 import dev.kafkapatterns.bench.cli.BenchPlan.Scenario;
+import dev.kafkapatterns.bench.cpu.CpuMeter;
 import dev.kafkapatterns.bench.drain.DrainScenario;
 import dev.kafkapatterns.bench.drain.DrainScenario.DrainResult;
 import dev.kafkapatterns.bench.kafka.EventWriter;
@@ -48,6 +49,8 @@ final class BenchmarkRun {
 	private final Map<String, String> failures = new LinkedHashMap<>();
 
 	private final Map<String, Double> loadAverages = new LinkedHashMap<>();
+
+	private final CpuMeter cpu = new CpuMeter(Runtime.getRuntime().availableProcessors());
 
 	BenchmarkRun(BenchPlan plan) {
 		this.plan = plan;
@@ -115,7 +118,7 @@ final class BenchmarkRun {
 				stackDescription, ProjectDirectory.commit(this.plan.project()), this.plan.localStack().workers(),
 				this.plan.localStack().workerMode().flagValue(), this.plan.groups(), baselines, single, batch,
 				this.plan.restWithConsumers() || !this.plan.startsStack(), drain, latency, scaling, this.failures,
-				this.loadAverages, List.of())
+				this.loadAverages, this.cpu.steps(), List.of())
 			.withTargets();
 		try {
 			ReportWriter.write(results, this.plan.output());
@@ -159,7 +162,7 @@ final class BenchmarkRun {
 
 	/** The producer-service alone with the broker: every consumer stopped, as in the REST figures. */
 	private Void stopConsumers(TargetStack stack, GroupAdmin admin) throws InterruptedException {
-		progress("stopping the consumers, so the producer-service is alone with the broker");
+		step("stopping the consumers", "stopping the consumers, so the producer-service is alone with the broker");
 		stack.stopProcesses(this.plan.fanoutGroups());
 		stack.scaleWorkers(0, Duration.ofMinutes(2));
 		List<String> consumerGroups = new ArrayList<>(this.plan.fanoutGroups());
@@ -184,9 +187,10 @@ final class BenchmarkRun {
 		}
 	}
 
-	/** Says what starts, and notes how busy the machine is as it starts. */
+	/** Says what starts, notes how busy the machine is as it starts, and ends the CPU count of the step before. */
 	private void step(String name, String message) {
 		this.loadAverages.put(name, Machine.loadAverage());
+		this.cpu.step(name);
 		progress(message);
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kafkapatterns.bench.baseline.Baselines;
+import dev.kafkapatterns.bench.cpu.StepCpu;
 import dev.kafkapatterns.bench.drain.DrainScenario.DrainResult;
 import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.LatencyResult;
 import dev.kafkapatterns.bench.rest.RestResult;
@@ -30,19 +31,21 @@ import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingResult;
  * @param scaling worker scaling
  * @param failures scenario name to what went wrong
  * @param loadAverages the machine's 1-minute load average as each step began, in order
+ * @param cpu the CPU used during each step, in order
  * @param targets the targets, measured against the baselines
  */
 public record BenchmarkResults(String startedAt, String command, Machine machine, String stack, String commit,
 		int workers, String workerMode, List<String> groups, Baselines baselines, RestResult restSingle,
 		RestResult restBatch, boolean restWithConsumers, DrainResult drain, LatencyResult latency,
 		ScalingResult scaling, Map<String, String> failures, Map<String, Double> loadAverages,
-		List<TargetCheck> targets) {
+		List<StepCpu> cpu, List<TargetCheck> targets) {
 
 	/** The same results with the targets evaluated. */
 	public BenchmarkResults withTargets() {
 		return new BenchmarkResults(this.startedAt, this.command, this.machine, this.stack, this.commit, this.workers,
 				this.workerMode, this.groups, this.baselines, this.restSingle, this.restBatch, this.restWithConsumers,
-				this.drain, this.latency, this.scaling, this.failures, this.loadAverages, Targets.evaluate(this));
+				this.drain, this.latency, this.scaling, this.failures, this.loadAverages, this.cpu,
+				Targets.evaluate(this));
 	}
 
 }

@@ -1,12 +1,14 @@
 package dev.kafkapatterns.bench.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.kafkapatterns.bench.histogram.LatencySummary;
 import dev.kafkapatterns.bench.baseline.Baselines;
+import dev.kafkapatterns.bench.cpu.StepCpu;
 import dev.kafkapatterns.bench.drain.DrainScenario.GroupDrain;
 import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.GroupLatency;
 import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.LatencyResult;
@@ -18,6 +20,9 @@ import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingStep;
  * each scenario's table next to its baseline, and the charts.
  */
 final class MarkdownReport {
+
+	private static final List<String> CPU_COLUMNS = List.of("benchmark", "kafka-tools", "kafka", "producer-service",
+			"fanout-consumers", "queue-workers", "dashboard", "local-stack");
 
 	private final BenchmarkResults results;
 
@@ -47,6 +52,7 @@ final class MarkdownReport {
 		drain();
 		latency();
 		scaling();
+		cpu();
 		method();
 		if (!this.results.failures().isEmpty()) {
 			add("## Scenarios that failed", "");
@@ -197,6 +203,42 @@ final class MarkdownReport {
 				"- Speed is measured here and never asserted in a test; `BenchSystemTests` runs every scenario "
 						+ "briefly in `./mvnw verify` and checks only that the results are sane.",
 				"");
+	}
+
+	private void cpu() {
+		List<StepCpu> steps = this.results.cpu();
+		if (steps.isEmpty()) {
+			return;
+		}
+		List<String> kinds = new ArrayList<>();
+		steps.forEach((step) -> step.coresByProcess().keySet().stream().filter((kind) -> !kinds.contains(kind)).forEach(kinds::add));
+		kinds.sort(Comparator.comparingInt(MarkdownReport::cpuColumn).thenComparing(Comparator.naturalOrder()));
+		add("## Where the CPU went", "",
+				"Cores in use during each step: CPU seconds divided by the step's seconds. The machine's figure is "
+						+ "every process on it (`/proc/stat`), of " + this.results.machine().cores()
+						+ " cores; the others sum the benchmark's own JVM and the processes it started, by kind "
+						+ "(`kafka-tools` are the baselines' JVMs; when the benchmark started the stack, the three "
+						+ "fanout services are `fanout-consumers`, the workers `queue-workers`, the launcher "
+						+ "`local-stack`). A process that ended during a step is missing from it.",
+				"", "| step | seconds | machine | " + String.join(" | ", kinds) + " |",
+				"|---|---|---|" + "---|".repeat(kinds.size()));
+		for (StepCpu step : steps) {
+			List<String> cells = new ArrayList<>();
+			for (String kind : kinds) {
+				Double cores = step.coresByProcess().get(kind);
+				cells.add((cores != null) ? format("%.2f", cores) : "");
+			}
+			add("| " + step.step() + " | " + format("%.1f", step.seconds()) + " | "
+					+ ((step.machineBusyCores() != null) ? "**" + format("%.2f", step.machineBusyCores()) + "**" : "")
+					+ " | " + String.join(" | ", cells) + " |");
+		}
+		add("");
+	}
+
+	/** The benchmark first, then the broker, then the services in the order data flows. */
+	private static int cpuColumn(String kind) {
+		int index = CPU_COLUMNS.indexOf(kind);
+		return (index >= 0) ? index : CPU_COLUMNS.size();
 	}
 
 	private String loadAverages() {

@@ -14,6 +14,7 @@ import dev.kafkapatterns.bench.baseline.Baselines;
 import dev.kafkapatterns.bench.baseline.ConsumerPerformanceResult;
 import dev.kafkapatterns.bench.baseline.EndToEndLatencyResult;
 import dev.kafkapatterns.bench.baseline.ProducerPerformanceResult;
+import dev.kafkapatterns.bench.cpu.StepCpu;
 import dev.kafkapatterns.bench.drain.DrainScenario.DrainResult;
 import dev.kafkapatterns.bench.drain.DrainScenario.GroupDrain;
 import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.GroupLatency;
@@ -41,7 +42,9 @@ class ReportWriterTests {
 			.contains("| drain of 20000, fanout-audit | 65.0 events/s | ProducerPerformance: 172,000 records/s | 0.04% | ≥ 3% | **fail** |")
 			.contains("| REST batch of 100, 8 connections | 60,000 events/s | ProducerPerformance: 172,000 records/s | 34.9% | ≥ 30% | pass |")
 			.contains("| publish→processed p99 at 1000/s, fanout-audit | 60.0 ms | EndToEndLatency p99: 12.0 ms | 5.0× | ≤ 10× | pass |")
-			.contains("| worker scaling, 2 workers (group mode) | 45.0 jobs/s | linear (2 × the 1-worker rate per worker): 50.0 jobs/s | 90.0% | ≥ 90% | pass |");
+			.contains("| worker scaling, 2 workers (group mode) | 45.0 jobs/s | linear (2 × the 1-worker rate per worker): 50.0 jobs/s | 90.0% | ≥ 90% | pass |")
+			.contains("| step | seconds | machine | benchmark | kafka | fanout-consumers | local-stack |",
+					"| drain | 4.2 | **1.93** | 0.31 | 0.28 | 0.71 | 0.08 |");
 		for (String chart : List.of("throughput.png", "latency.png", "scaling.png")) {
 			byte[] png = Files.readAllBytes(directory.resolve(chart));
 			assertThat(png).as(chart).startsWith(0x89, 'P', 'N', 'G');
@@ -65,7 +68,7 @@ class ReportWriterTests {
 				List.of(new GroupDrain("fanout-audit", 19999, 1, 0, 1, 19999)));
 		BenchmarkResults withMissing = new BenchmarkResults(results.startedAt(), results.command(), results.machine(),
 				results.stack(), results.commit(), 2, "group", results.groups(), results.baselines(), null, null, false,
-				partial, null, null, Map.of(), Map.of(), List.of())
+				partial, null, null, Map.of(), Map.of(), List.of(), List.of())
 			.withTargets();
 
 		assertThat(withMissing.targets()).singleElement().satisfies((check) -> {
@@ -88,7 +91,10 @@ class ReportWriterTests {
 		return new BenchmarkResults("2026-11-25T13:22:07Z", "java -jar bench/target/bench.jar",
 				new Machine(2, 23.5, "a CPU", "Linux", "OpenJDK 17"), "local-stack", "abc1234", 2, "group",
 				List.of("fanout-audit", "queue-workers"), baselines, single, batch, false, drain, latency, scaling, Map.of(),
-				Map.of("baselines", 1.5), List.of());
+				Map.of("baselines", 1.5),
+				List.of(new StepCpu("drain", 4.2, 1.93,
+						Map.of("benchmark", 0.31, "kafka", 0.28, "fanout-consumers", 0.71, "local-stack", 0.08))),
+				List.of());
 	}
 
 }
