@@ -132,7 +132,7 @@ final class MarkdownReport {
 		for (GroupDrain group : this.results.drain().groups()) {
 			add("| " + group.group() + " | " + group.processed() + " | " + group.missing() + " | " + group.duplicates()
 					+ " | " + format("%.1f", group.seconds()) + " | " + number(group.eventsPerSecond()) + " | "
-					+ percent(consumer > 0 ? group.eventsPerSecond() / consumer : 0) + " |");
+					+ ((consumer > 0) ? percent(group.eventsPerSecond() / consumer) : "-") + " |");
 		}
 		add("");
 	}

@@ -1,5 +1,6 @@
 package dev.kafkapatterns.bench.stack;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -206,7 +207,9 @@ public final class LocalStackProcess implements TargetStack {
 	private static PrintStream openLog(Path file) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			return new PrintStream(Files.newOutputStream(file), true, StandardCharsets.UTF_8);
+			// Flushed by ProcessOutput after each burst of lines, not after each line.
+			return new PrintStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), false,
+					StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + file, ex);

@@ -7,26 +7,41 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * The lines a child process prints: copied to a log file as they come, and kept so that the
- * benchmark can wait for a line such as {@code Stack ready in …} after a given point.
+ * The lines local-stack prints: copied to a log file as they come, and the launcher's own lines
+ * kept so that the benchmark can wait for a line such as {@code Stack ready in …} after a given
+ * point. The services' lines ({@code fanout-audit | … processed …}, several per event) go to the
+ * log only, and the log is written a burst of lines at a time: the benchmark shares the cores with
+ * the stack, and a run prints millions of them.
  */
 final class ProcessOutput {
 
 	private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
 
-	private final List<String> lines = new ArrayList<>();
+	/** The name in front of the launcher's own lines (local-stack's {@code PrefixedOutput}). */
+	private static final String LAUNCHER = "local-stack";
+
+	private static final int TAIL_LINES = 50;
+
+	private final List<String> launcherLines = new ArrayList<>();
+
+	private final Deque<String> tail = new ArrayDeque<>(TAIL_LINES);
 
 	private final PrintStream log;
 
 	private boolean ended;
 
+	/**
+	 * @param log where every line goes; flushed after each burst of lines
+	 */
 	ProcessOutput(PrintStream log) {
 		this.log = log;
 	}
@@ -37,7 +52,7 @@ final class ProcessOutput {
 			try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
 				String line;
 				while ((line = in.readLine()) != null) {
-					add(ANSI_ESCAPE.matcher(line).replaceAll(""));
+					add((line.indexOf('\u001B') >= 0) ? ANSI_ESCAPE.matcher(line).replaceAll("") : line, !in.ready());
 				}
 			}
 			catch (IOException ex) {
@@ -51,10 +66,33 @@ final class ProcessOutput {
 		reader.start();
 	}
 
-	private synchronized void add(String line) {
-		this.lines.add(line);
+	private synchronized void add(String line, boolean lastOfBurst) {
 		this.log.println(line);
-		notifyAll();
+		if (lastOfBurst) {
+			this.log.flush();
+		}
+		if (this.tail.size() == TAIL_LINES) {
+			this.tail.removeFirst();
+		}
+		this.tail.addLast(line);
+		if (isLaunchers(line)) {
+			this.launcherLines.add(line);
+			notifyAll();
+		}
+	}
+
+	/**
+	 * A line of the launcher: {@code local-stack | …}, or one without a name, such as
+	 * {@code Stack ready in …} (what stands before a {@code " | "} in such a line is not a name: it
+	 * has spaces in it).
+	 */
+	static boolean isLaunchers(String line) {
+		int bar = line.indexOf(" | ");
+		if (bar < 0) {
+			return true;
+		}
+		String name = line.substring(0, bar).strip();
+		return name.equals(LAUNCHER) || name.indexOf(' ') >= 0;
 	}
 
 	private synchronized void end() {
@@ -63,13 +101,13 @@ final class ProcessOutput {
 		notifyAll();
 	}
 
-	/** How many lines came so far: a mark to wait for lines after. */
+	/** How many of the launcher's lines came so far: a mark to wait for lines after. */
 	synchronized int mark() {
-		return this.lines.size();
+		return this.launcherLines.size();
 	}
 
 	/**
-	 * Waits for a line after the mark that matches.
+	 * Waits for a line of the launcher after the mark that matches.
 	 * @param mark lines before this index are not considered
 	 * @param matcher the line wanted
 	 * @param timeout how long to wait
@@ -80,9 +118,9 @@ final class ProcessOutput {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int next = mark;
 		while (true) {
-			for (; next < this.lines.size(); next++) {
-				if (matcher.test(this.lines.get(next))) {
-					return Optional.of(this.lines.get(next));
+			for (; next < this.launcherLines.size(); next++) {
+				if (matcher.test(this.launcherLines.get(next))) {
+					return Optional.of(this.launcherLines.get(next));
 				}
 			}
 			long left = deadline - System.nanoTime();
@@ -93,9 +131,10 @@ final class ProcessOutput {
 		}
 	}
 
-	/** The last lines, to explain a failure. */
+	/** The last lines of every process (at most 50), to explain a failure. */
 	synchronized List<String> tail(int count) {
-		return List.copyOf(this.lines.subList(Math.max(0, this.lines.size() - count), this.lines.size()));
+		List<String> lines = List.copyOf(this.tail);
+		return lines.subList(Math.max(0, lines.size() - count), lines.size());
 	}
 
 }
