@@ -114,6 +114,9 @@ final class BenchmarkRun {
 			}
 			step("end", stack.controlsProcesses() ? "stopping the stack" : "done with the stack");
 		}
+		finally {
+			this.cpu.close();
+		}
 		BenchmarkResults results = new BenchmarkResults(started.toString(), this.plan.command(), Machine.describe(),
 				stackDescription, ProjectDirectory.commit(this.plan.project()), this.plan.localStack().workers(),
 				this.plan.localStack().workerMode().flagValue(), this.plan.groups(), baselines, single, batch,

@@ -6,36 +6,59 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Samples CPU time as each step of a run begins, and turns two samples into a {@link StepCpu}.
+ * Counts CPU time per step of a run, and turns it into a {@link StepCpu} as the next step begins.
  * The machine's busy time comes from {@code /proc/stat} (every process, the stack's and anyone
  * else's); the per-process figures from {@link ProcessHandle.Info#totalCpuDuration()} of this JVM
  * and of every process it started: Kafka's tools and, when the benchmark started the stack,
  * local-stack and its children (a stack started by someone else shows only in the machine's
- * figure). A process that ended during a step is missing from that step (its last CPU time cannot
- * be read any more); one that started during it counts all its CPU.
+ * figure). Processes are sampled every half second as well, so one that ends during a step (a
+ * baseline tool, a worker scaled in) still counts, up to its last sample.
  */
-public final class CpuMeter {
+public final class CpuMeter implements AutoCloseable {
+
+	private static final Duration SAMPLE_INTERVAL = Duration.ofMillis(500);
 
 	private final int cores;
 
 	private final List<StepCpu> steps = new ArrayList<>();
 
-	private Sample last;
+	/** Every process seen since the run began, with the CPU time it had when last seen. */
+	private final Map<Long, ProcessCpu> lastSeen = new HashMap<>();
+
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "bench-cpu");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private Map<Long, ProcessCpu> atStepStart = Map.of();
+
+	private long stepStartNanos;
+
+	private MachineTicks machineAtStepStart;
 
 	private String currentStep;
 
 	/**
+	 * Starts sampling.
 	 * @param cores the machine's cores
 	 */
 	public CpuMeter(int cores) {
 		this.cores = cores;
+		this.sampler.scheduleWithFixedDelay(this::sampleProcesses, SAMPLE_INTERVAL.toMillis(), SAMPLE_INTERVAL.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -43,11 +66,15 @@ public final class CpuMeter {
 	 * @param step the name of the step that begins
 	 */
 	public synchronized void step(String step) {
-		Sample now = sample();
+		Set<Long> alive = sampleProcesses();
+		long now = System.nanoTime();
+		MachineTicks machine = MachineTicks.read();
 		if (this.currentStep != null) {
-			this.steps.add(between(this.currentStep, this.last, now));
+			this.steps.add(stepCpu(this.currentStep, (now - this.stepStartNanos) / 1e9, machine, alive));
 		}
-		this.last = now;
+		this.atStepStart = Map.copyOf(this.lastSeen);
+		this.stepStartNanos = now;
+		this.machineAtStepStart = machine;
 		this.currentStep = step;
 	}
 
@@ -56,31 +83,40 @@ public final class CpuMeter {
 		return List.copyOf(this.steps);
 	}
 
-	private Sample sample() {
-		Map<Long, ProcessCpu> processes = new HashMap<>();
+	@Override
+	public void close() {
+		this.sampler.shutdownNow();
+	}
+
+	/** Notes the CPU time of every process alive now; their pids. */
+	private synchronized Set<Long> sampleProcesses() {
+		Set<Long> alive = new HashSet<>();
 		Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
 			.forEach((process) -> {
 				ProcessHandle.Info info = process.info();
-				// A process that has just ended has no command any more: nothing to count.
+				// A process that has just ended has no command any more: its last sample stands.
 				if (info.command().isPresent() && info.totalCpuDuration().isPresent()) {
-					processes.put(process.pid(), new ProcessCpu(ProcessKind.of(process), info.totalCpuDuration().get()));
+					this.lastSeen.put(process.pid(), new ProcessCpu(ProcessKind.of(process), info.totalCpuDuration().get()));
+					alive.add(process.pid());
 				}
 			});
-		return new Sample(System.nanoTime(), MachineTicks.read(), processes);
+		return alive;
 	}
 
-	private StepCpu between(String step, Sample before, Sample after) {
-		double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
+	/** Every process alive at the step's end, and every other one that used CPU during the step. */
+	private StepCpu stepCpu(String step, double seconds, MachineTicks machineNow, Set<Long> alive) {
 		Map<String, Double> cpuSeconds = new TreeMap<>();
-		after.processes().forEach((pid, cpu) -> {
-			ProcessCpu earlier = before.processes().get(pid);
-			Duration used = (earlier != null) ? cpu.used().minus(earlier.used()) : cpu.used();
-			cpuSeconds.merge(cpu.kind(), used.toNanos() / 1e9, Double::sum);
+		this.lastSeen.forEach((pid, cpu) -> {
+			ProcessCpu before = this.atStepStart.get(pid);
+			Duration used = (before != null) ? cpu.used().minus(before.used()) : cpu.used();
+			if (alive.contains(pid) || !used.isZero()) {
+				cpuSeconds.merge(cpu.kind(), used.toNanos() / 1e9, Double::sum);
+			}
 		});
 		Map<String, Double> cores = new LinkedHashMap<>();
 		cpuSeconds.forEach((kind, used) -> cores.put(kind, round(used / seconds)));
-		Double machine = (before.machine() != null && after.machine() != null)
-				? round(after.machine().busyFractionSince(before.machine()) * this.cores) : null;
+		Double machine = (this.machineAtStepStart != null && machineNow != null)
+				? round(machineNow.busyFractionSince(this.machineAtStepStart) * this.cores) : null;
 		return new StepCpu(step, round(seconds), machine, cores);
 	}
 
@@ -89,10 +125,6 @@ public final class CpuMeter {
 	}
 
 	private record ProcessCpu(String kind, Duration used) {
-
-	}
-
-	private record Sample(long nanoTime, MachineTicks machine, Map<Long, ProcessCpu> processes) {
 
 	}
 

@@ -219,7 +219,8 @@ final class MarkdownReport {
 						+ " cores; the others sum the benchmark's own JVM and the processes it started, by kind "
 						+ "(`kafka-tools` are the baselines' JVMs; when the benchmark started the stack, the three "
 						+ "fanout services are `fanout-consumers`, the workers `queue-workers`, the launcher "
-						+ "`local-stack`). A process that ended during a step is missing from it.",
+						+ "`local-stack`). Processes are sampled every half second, so one that ended during a step "
+						+ "counts up to its last sample.",
 				"", "| step | seconds | machine | " + String.join(" | ", kinds) + " |",
 				"|---|---|---|" + "---|".repeat(kinds.size()));
 		for (StepCpu step : steps) {

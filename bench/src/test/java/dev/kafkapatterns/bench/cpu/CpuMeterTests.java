@@ -12,7 +12,12 @@ class CpuMeterTests {
 
 	@Test
 	void countsTheCpuThisJvmUsedDuringAStep() {
-		CpuMeter meter = new CpuMeter(2);
+		try (CpuMeter meter = new CpuMeter(2)) {
+			countsTheCpuThisJvmUsedDuringAStep(meter);
+		}
+	}
+
+	private void countsTheCpuThisJvmUsedDuringAStep(CpuMeter meter) {
 		meter.step("busy");
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long start = threads.getCurrentThreadCpuTime();
@@ -34,8 +39,7 @@ class CpuMeterTests {
 	@Test
 	void countsTheProcessesItStartedByWhatTheyRun() throws Exception {
 		Process child = new ProcessBuilder("sleep", "30").start();
-		try {
-			CpuMeter meter = new CpuMeter(2);
+		try (CpuMeter meter = new CpuMeter(2)) {
 			meter.step("first");
 			meter.step("second");
 
@@ -46,6 +50,21 @@ class CpuMeterTests {
 		}
 		finally {
 			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void countsAProcessThatEndedDuringTheStepUpToItsLastSample() throws Exception {
+		try (CpuMeter meter = new CpuMeter(2)) {
+			meter.step("with a short-lived process");
+			Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; sleep 1")
+				.start();
+			String kind = ProcessKind.of(child.toHandle());
+			child.waitFor();
+			meter.step("after it");
+
+			assertThat(meter.steps()).singleElement()
+				.satisfies((step) -> assertThat(step.coresByProcess().get(kind)).isPositive());
 		}
 	}
 
