@@ -30,9 +30,6 @@ final class ChildProcess {
 
 	private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(10);
 
-	/** At most this many of a process's lines go out with one write. */
-	private static final int MAX_LINES_PER_WRITE = 256;
-
 	private final String name;
 
 	private final List<String> command;
@@ -101,17 +98,9 @@ final class ChildProcess {
 	private void pump(Process source) {
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
-			List<String> burst = new ArrayList<>();
 			String line;
 			while ((line = lines.readLine()) != null) {
-				// A busy service writes hundreds of lines a second: print what has already
-				// arrived together, with one write, instead of one write per line.
-				burst.add(line);
-				while (burst.size() < MAX_LINES_PER_WRITE && lines.ready() && (line = lines.readLine()) != null) {
-					burst.add(line);
-				}
-				this.output.lines(this.name, burst);
-				burst.clear();
+				this.output.line(this.name, line);
 			}
 		}
 		catch (IOException ex) {

@@ -1,6 +1,5 @@
 package dev.kafkapatterns.localstack.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -134,10 +133,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		// UTF-8 whatever the platform's default, so the lines read back the same in any pipe.
-		// Buffered: PrefixedOutput flushes after each line it prints, or after each burst of a
-		// process's lines (one write for many lines when a service logs fast).
-		PrintStream stdout = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-				false, StandardCharsets.UTF_8);
+		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		PrefixedOutput output = new PrefixedOutput(stdout, this.color.enabled());
 		LocalStack stack;
 		try {

@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * Prints lines the way docker compose does: {@code name | text}, the names padded to a common
  * width and, when colours are on, each name in its own colour. Safe to call from every process's
- * output thread at once: each line is printed whole. Every call ends with a flush, so the stream
- * may be buffered: {@link #lines} then writes a burst of a process's lines with one system call.
+ * output thread at once: each line is printed whole.
  */
 public final class PrefixedOutput {
 
@@ -59,19 +58,6 @@ public final class PrefixedOutput {
 	 */
 	public synchronized void line(String name, String text) {
 		this.out.println(format(name, text));
-		this.out.flush();
-	}
-
-	/**
-	 * Prints several lines of one process, each with the name in front, together.
-	 * @param name who says them
-	 * @param texts the lines, without their line breaks
-	 */
-	public synchronized void lines(String name, List<String> texts) {
-		for (String text : texts) {
-			this.out.println(format(name, text));
-		}
-		this.out.flush();
 	}
 
 	/**
@@ -88,7 +74,6 @@ public final class PrefixedOutput {
 	 */
 	public synchronized void plain(String text) {
 		this.out.println(text);
-		this.out.flush();
 	}
 
 	synchronized String format(String name, String text) {

@@ -1,6 +1,5 @@
 package dev.kafkapatterns.localstack.output;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,21 +38,6 @@ class PrefixedOutputTests {
 		output.line("kafka", "three");
 
 		assertThat(lines()).containsExactly("kafka       | one", "a-much-longer-name | two", "kafka              | three");
-	}
-
-	@Test
-	void aBurstOfLinesIsPrintedAndFlushedTogetherOnABufferedStream() {
-		PrintStream buffered = new PrintStream(new BufferedOutputStream(this.bytes, 1 << 16), false,
-				StandardCharsets.UTF_8);
-		PrefixedOutput output = new PrefixedOutput(buffered, false);
-		output.register("fanout-audit");
-
-		output.lines("fanout-audit", List.of("processed 1", "processed 2"));
-		assertThat(lines()).containsExactly("fanout-audit | processed 1", "fanout-audit | processed 2");
-
-		output.line("local-stack", "one more");
-		output.plain("Stack ready in 1.0 s");
-		assertThat(lines()).endsWith("local-stack  | one more", "Stack ready in 1.0 s");
 	}
 
 	@Test
