@@ -2,6 +2,7 @@ package dev.kafkapatterns.localstack.system;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -60,6 +61,22 @@ final class ShareGroupAdmin implements AutoCloseable {
 			return OptionalLong.empty();
 		}
 		return OptionalLong.of(partitions.values().stream().mapToLong((partition) -> partition.lag().get()).sum());
+	}
+
+	/**
+	 * Per partition of the group, the records neither accepted nor rejected yet (see
+	 * {@link #unsettledRecords()}); a partition the broker has no lag for yet is missing.
+	 */
+	Map<Integer, Long> unsettledRecordsByPartition() {
+		Map<TopicPartition, SharePartitionOffsetInfo> partitions = get(
+				this.admin.listShareGroupOffsets(Map.of(this.group, new ListShareGroupOffsetsSpec())).all())
+			.get(this.group);
+		Map<Integer, Long> unsettled = new HashMap<>();
+		if (partitions != null) {
+			partitions.forEach((partition, info) -> info.lag()
+				.ifPresent((lag) -> unsettled.merge(partition.partition(), lag, Long::sum)));
+		}
+		return unsettled;
 	}
 
 	/**
