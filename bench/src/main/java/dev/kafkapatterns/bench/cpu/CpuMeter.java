@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -94,9 +95,12 @@ public final class CpuMeter implements AutoCloseable {
 		Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
 			.forEach((process) -> {
 				ProcessHandle.Info info = process.info();
+				Optional<Duration> used = info.totalCpuDuration();
 				// A process that has just ended has no command any more: its last sample stands.
-				if (info.command().isPresent() && info.totalCpuDuration().isPresent()) {
-					this.lastSeen.put(process.pid(), new ProcessCpu(ProcessKind.of(process), info.totalCpuDuration().get()));
+				if (info.command().isPresent() && used.isPresent()) {
+					ProcessCpu known = this.lastSeen.get(process.pid());
+					String kind = (known != null) ? known.kind() : ProcessKind.of(process.pid(), info);
+					this.lastSeen.put(process.pid(), new ProcessCpu(kind, used.get()));
 					alive.add(process.pid());
 				}
 			});

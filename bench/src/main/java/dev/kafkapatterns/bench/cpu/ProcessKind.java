@@ -21,11 +21,10 @@ final class ProcessKind {
 	private ProcessKind() {
 	}
 
-	static String of(ProcessHandle process) {
-		if (process.pid() == ProcessHandle.current().pid()) {
+	static String of(long pid, ProcessHandle.Info info) {
+		if (pid == ProcessHandle.current().pid()) {
 			return BENCHMARK;
 		}
-		ProcessHandle.Info info = process.info();
 		return of(info.command().orElse("unknown"), info.arguments().map(List::of).orElse(List.of()));
 	}
 

@@ -59,7 +59,7 @@ class CpuMeterTests {
 			meter.step("with a short-lived process");
 			Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; sleep 1")
 				.start();
-			String kind = ProcessKind.of(child.toHandle());
+			String kind = ProcessKind.of(child.pid(), child.info());
 			child.waitFor();
 			meter.step("after it");
 
@@ -80,7 +80,7 @@ class CpuMeterTests {
 		assertThat(ProcessKind.of("/usr/bin/java", List.of("-cp", "bench.jar", "org.apache.kafka.tools.ProducerPerformance")))
 			.isEqualTo("kafka-tools");
 		assertThat(ProcessKind.of("/usr/bin/kcat", List.of("-b", "localhost:9092"))).isEqualTo("kcat");
-		assertThat(ProcessKind.of(ProcessHandle.current())).isEqualTo("benchmark");
+		assertThat(ProcessKind.of(ProcessHandle.current().pid(), ProcessHandle.current().info())).isEqualTo("benchmark");
 	}
 
 	@Test

@@ -53,9 +53,7 @@ final class ShareGroupAdmin implements AutoCloseable {
 	 * @return empty while the broker does not know it for every partition yet
 	 */
 	OptionalLong unsettledRecords() {
-		Map<TopicPartition, SharePartitionOffsetInfo> partitions = get(
-				this.admin.listShareGroupOffsets(Map.of(this.group, new ListShareGroupOffsetsSpec())).all())
-			.get(this.group);
+		Map<TopicPartition, SharePartitionOffsetInfo> partitions = partitionOffsets();
 		if (partitions == null || partitions.isEmpty()
 				|| partitions.values().stream().anyMatch((partition) -> partition.lag().isEmpty())) {
 			return OptionalLong.empty();
@@ -68,15 +66,19 @@ final class ShareGroupAdmin implements AutoCloseable {
 	 * {@link #unsettledRecords()}); a partition the broker has no lag for yet is missing.
 	 */
 	Map<Integer, Long> unsettledRecordsByPartition() {
-		Map<TopicPartition, SharePartitionOffsetInfo> partitions = get(
-				this.admin.listShareGroupOffsets(Map.of(this.group, new ListShareGroupOffsetsSpec())).all())
-			.get(this.group);
+		Map<TopicPartition, SharePartitionOffsetInfo> partitions = partitionOffsets();
 		Map<Integer, Long> unsettled = new HashMap<>();
 		if (partitions != null) {
 			partitions.forEach((partition, info) -> info.lag()
 				.ifPresent((lag) -> unsettled.merge(partition.partition(), lag, Long::sum)));
 		}
 		return unsettled;
+	}
+
+	/** The group's offsets and lag per partition, as the broker knows them; null before it knows any. */
+	private Map<TopicPartition, SharePartitionOffsetInfo> partitionOffsets() {
+		return get(this.admin.listShareGroupOffsets(Map.of(this.group, new ListShareGroupOffsetsSpec())).all())
+			.get(this.group);
 	}
 
 	/**
