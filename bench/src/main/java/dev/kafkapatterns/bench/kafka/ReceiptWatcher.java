@@ -1,5 +1,6 @@
 package dev.kafkapatterns.bench.kafka;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +21,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-
-import dev.kafkapatterns.model.DeliveryReceipt;
 
 /**
  * Reads the {@code event-receipts} topic from where it ended when the watcher started, on its own
@@ -31,8 +29,6 @@ import dev.kafkapatterns.model.DeliveryReceipt;
  * group processed all their events, and when.
  */
 public final class ReceiptWatcher implements AutoCloseable {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
@@ -95,14 +91,19 @@ public final class ReceiptWatcher implements AutoCloseable {
 	}
 
 	private void add(byte[] value) {
+		ReceiptFields receipt = null;
 		try {
-			DeliveryReceipt receipt = JSON.readValue(value, DeliveryReceipt.class);
-			this.byEvent.computeIfAbsent(receipt.eventId(), (id) -> new EventDeliveries())
-				.add(receipt.group(), receipt.processedAt());
+			receipt = ReceiptFields.read(value);
 		}
-		catch (JacksonException | NullPointerException ex) {
+		catch (JacksonException | DateTimeException ex) {
+			// Counted below.
+		}
+		if (receipt == null) {
 			this.unreadable.incrementAndGet();
+			return;
 		}
+		this.byEvent.computeIfAbsent(receipt.eventId(), (id) -> new EventDeliveries())
+			.add(receipt.group(), receipt.processedAt());
 	}
 
 	/**
