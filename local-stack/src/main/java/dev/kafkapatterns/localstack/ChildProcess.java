@@ -1,9 +1,7 @@
 package dev.kafkapatterns.localstack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
+import dev.kafkapatterns.localstack.output.OutputPump;
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
@@ -96,12 +95,8 @@ final class ChildProcess {
 	}
 
 	private void pump(Process source) {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				this.output.line(this.name, line);
-			}
+		try (InputStream in = source.getInputStream()) {
+			OutputPump.pump(in, OutputPump.DEFAULT_PAUSE, (lines) -> this.output.lines(this.name, lines));
 		}
 		catch (IOException ex) {
 			// The stream closes when the process ends; nothing left to print.

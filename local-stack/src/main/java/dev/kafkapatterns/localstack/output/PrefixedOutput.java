@@ -61,6 +61,21 @@ public final class PrefixedOutput {
 	}
 
 	/**
+	 * Prints lines with the name in front, all in one write: a burst from one process stays
+	 * together, and the other processes' lines come before or after it.
+	 * @param name who says them
+	 * @param texts the lines, without their line breaks
+	 */
+	public synchronized void lines(String name, List<String> texts) {
+		StringBuilder block = new StringBuilder(texts.size() * 160);
+		for (String text : texts) {
+			block.append(format(name, text)).append(System.lineSeparator());
+		}
+		this.out.print(block);
+		this.out.flush();
+	}
+
+	/**
 	 * Prints one line from the launcher itself.
 	 * @param text the line
 	 */

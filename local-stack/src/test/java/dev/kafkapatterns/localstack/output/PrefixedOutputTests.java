@@ -31,6 +31,16 @@ class PrefixedOutputTests {
 	}
 
 	@Test
+	void printsABurstOfLinesEachWithItsPrefix() {
+		PrefixedOutput output = new PrefixedOutput(this.out, false);
+		output.register("fanout-audit");
+
+		output.lines("kafka", List.of("one", "", "three"));
+
+		assertThat(lines()).containsExactly("kafka        | one", "kafka        | ", "kafka        | three");
+	}
+
+	@Test
 	void widensForANameLongerThanAnySeenBefore() {
 		PrefixedOutput output = new PrefixedOutput(this.out, false);
 		output.line("kafka", "one");
