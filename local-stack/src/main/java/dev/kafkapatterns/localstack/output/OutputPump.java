@@ -49,8 +49,8 @@ public final class OutputPump {
 			if (!burst.isEmpty()) {
 				lines.accept(burst);
 			}
-			if (!pause.isZero() && read < buffer.length && !sleep(pause)) {
-				break;
+			if (!pause.isZero() && read < buffer.length) {
+				pause(pause);
 			}
 		}
 		if (pump.partial.size() > 0) {
@@ -91,15 +91,16 @@ public final class OutputPump {
 		return line;
 	}
 
-	/** @return false when interrupted: the pump then stops. */
-	private static boolean sleep(Duration pause) {
+	/**
+	 * Interrupted, it keeps the flag and pumps on without pausing: a child whose output nobody
+	 * reads would block on its next write once the pipe is full.
+	 */
+	private static void pause(Duration pause) {
 		try {
 			Thread.sleep(pause.toMillis());
-			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -70,6 +72,27 @@ class OutputPumpTests {
 		// Well before the 30 s pause: the pause comes after a burst, not before it.
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(printed).containsExactly("Started FanoutApplication"));
 		child.close();
+	}
+
+	@Test
+	void anInterruptedPumpReadsOnToTheEndWithoutPausing() throws IOException {
+		// A child that writes a line per read, a hundred times: each read is followed by a pause.
+		List<InputStream> writes = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			writes.add(stream("line " + i + "\n"));
+		}
+		List<String> printed = new ArrayList<>();
+		long started = System.nanoTime();
+		Thread.currentThread().interrupt();
+		try {
+			OutputPump.pump(new SequenceInputStream(Collections.enumeration(writes)), Duration.ofSeconds(30),
+					printed::addAll);
+		}
+		finally {
+			assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+		}
+		assertThat(printed).hasSize(100).endsWith("line 99");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 	}
 
 	private static List<String> pumped(String text, Duration pause) throws IOException {
