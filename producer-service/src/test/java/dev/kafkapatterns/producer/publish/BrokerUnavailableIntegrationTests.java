@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +36,9 @@ class BrokerUnavailableIntegrationTests {
 	/** The answer may take the bound plus HTTP and scheduling overhead, not more. */
 	private static final Duration BOUND = ACK_TIMEOUT.plusMillis(1500);
 
+	/** Three times the 16 request threads that were tried (README, "How fast"). */
+	private static final int BURST = 48;
+
 	@Test
 	void brokerThatNeverAnsweredGives503WithinTheBound() throws IOException {
 		try (ConfigurableApplicationContext app = start("localhost:" + closedPort())) {
@@ -45,19 +54,53 @@ class BrokerUnavailableIntegrationTests {
 
 	@Test
 	void brokerThatGoesAwayGives503WithinTheBound() {
+		withBrokerThatGoesAway((api) -> assertUnavailableWithinBound(api, "/api/events", "{\"type\":\"order.placed\"}"));
+	}
+
+	/**
+	 * Many requests at once, half of them with an {@code Idempotency-Key}: none may wait for another
+	 * to give up before it gets its own answer. Each holds a request thread while the broker is away:
+	 * the claim waits for the key topic, and a send waits for the topic's metadata, which the
+	 * producer drops when the broker shuts down. So this fails with a request pool smaller than the
+	 * burst (it did with {@code server.tomcat.threads.max=16}).
+	 */
+	@Test
+	void aBurstWhileTheBrokerIsAwayIsAnsweredWithinTheBoundToo() {
+		withBrokerThatGoesAway((api) -> {
+			List<CompletableFuture<Void>> answers = new ArrayList<>();
+			ExecutorService clients = Executors.newFixedThreadPool(BURST);
+			try {
+				for (int i = 0; i < BURST; i++) {
+					String[] key = (i % 2 == 0) ? new String[] { "Idempotency-Key", "burst-" + i } : new String[0];
+					answers.add(CompletableFuture.runAsync(
+							() -> assertUnavailableWithinBound(api, "/api/events", "{\"type\":\"order.placed\"}", key),
+							clients));
+				}
+				CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+			}
+			finally {
+				clients.shutdownNow();
+			}
+		});
+	}
+
+	/** Starts the service on a broker of its own, checks that it publishes, stops the broker, then runs the checks. */
+	private static void withBrokerThatGoesAway(Consumer<ApiClient> checks) {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		// Its own property, so as not to replace the address of the broker other tests share.
 		broker.brokerListProperty("broker-unavailable-test.bootstrap-servers");
 		broker.afterPropertiesSet();
 		try (ConfigurableApplicationContext app = start(broker.getBrokersAsString())) {
 			ApiClient api = new ApiClient(port(app));
-			// The precondition: the broker is up and the topic has its leaders.
+			// The precondition: the broker is up and both topics have their leaders.
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(api.postJson("/api/events", "{\"type\":\"order.placed\"}").status()).isEqualTo(202));
+			assertThat(api.post("/api/events", "{\"type\":\"order.placed\"}".getBytes(StandardCharsets.UTF_8),
+					"application/json", "Idempotency-Key", "before").status()).isEqualTo(202);
 
 			broker.destroy();
 
-			assertUnavailableWithinBound(api, "/api/events", "{\"type\":\"order.placed\"}");
+			checks.accept(api);
 		}
 		finally {
 			broker.destroy();
