@@ -22,6 +22,10 @@ public final class LogText {
 		if (text == null) {
 			return "null";
 		}
+		if (text.length() <= MAX_LENGTH && isSafe(text)) {
+			// Nearly every key and id: no copy. Each processed event logs several.
+			return text;
+		}
 		StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 1));
 		for (int i = 0; i < text.length() && safe.length() < MAX_LENGTH; i++) {
 			char c = text.charAt(i);
@@ -31,6 +35,17 @@ public final class LogText {
 			safe.append('…');
 		}
 		return safe.toString();
+	}
+
+	private static boolean isSafe(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			// Printable ASCII is never a control or format character; the rest is looked up.
+			if ((c < ' ' || c > '~') && isUnsafe(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean isUnsafe(char c) {

@@ -26,6 +26,17 @@ class LogTextTests {
 	}
 
 	@Test
+	void safeTextUpToTheLimitIsReturnedAsItIsAndTheEdgesOfAsciiAreChecked() {
+		String id = "2e84cd30-2e2f-4fa2-aca2-48814a6096dc ~!";
+		assertThat(LogText.printable(id)).isSameAs(id);
+		String longest = "y".repeat(300);
+		assertThat(LogText.printable(longest)).isSameAs(longest);
+		// DEL (U+007F) and the character below the space are controls, just outside printable ASCII.
+		assertThat(LogText.printable("a\u007Fb\u001Fc")).isEqualTo("a?b?c");
+		assertThat(LogText.printable("y".repeat(299) + "\n")).isEqualTo("y".repeat(299) + "?");
+	}
+
+	@Test
 	void longTextIsCutAndNullIsSpelledOut() {
 		assertThat(LogText.printable("x".repeat(1000))).hasSize(301).endsWith("x…");
 		assertThat(LogText.printable(null)).isEqualTo("null");
