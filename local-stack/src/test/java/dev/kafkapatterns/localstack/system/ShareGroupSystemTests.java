@@ -67,6 +67,9 @@ class ShareGroupSystemTests {
 	/** The shortest lock the broker allows by default ({@code group.share.min.record.lock.duration.ms}). */
 	private static final Duration SHORT_LOCK = Duration.ofSeconds(15);
 
+	/** Victims tried before a fault test gives up. */
+	private static final int ATTEMPTS = 3;
+
 	/** Records a victim's partition must still have unsettled for the victim to be mid-batch. */
 	private static final long MID_BATCH_RECORDS = 10;
 
@@ -134,48 +137,92 @@ class ShareGroupSystemTests {
 
 	@Test
 	@Order(2)
-	void aKilledShareWorkersRecordsGoToTheOthersAtOnce() throws InterruptedException {
-		List<String> jobs = publishAndWaitUntilAQuarterIsDone("kill");
-		String victim = latestWorkerOn(jobs);
-		this.system.mark("kill -9 " + victim);
-		Instant killedAt = Instant.now();
-		this.system.stack().kill(victim);
-
-		FaultOutcome outcome = awaitOutcome(jobs, victim, killedAt);
-		assertThat(outcome.cameBack()).as("records the killed worker held, handed out again").isNotEmpty();
-		SystemTestReport.record("share group, kill -9 of a worker mid-stream: " + jobs.size() + " jobs, 0 lost; "
-				+ outcome.describe() + " (the broker releases a member's records when its connection drops)");
+	void aKilledShareWorkersRecordsGoToTheOthersAtOnce() throws IOException, InterruptedException {
+		Fault fault = untilTheVictimHeldRecords("kill", (victim) -> {
+			this.system.mark("kill -9 " + victim);
+			Instant killedAt = Instant.now();
+			this.system.stack().kill(victim);
+			return killedAt;
+		});
+		SystemTestReport.record("share group, kill -9 of a worker mid-stream: " + JOBS + " jobs, 0 lost; "
+				+ fault.outcome().describe() + " (the broker releases a member's records when its connection drops)"
+				+ fault.attemptsNote());
 	}
 
 	@Test
 	@Order(3)
 	void aFrozenShareWorkersRecordsComeBackWhenTheirLockExpires() throws IOException, InterruptedException {
 		this.shareGroup.recordLockDuration(SHORT_LOCK);
-		String victim = null;
 		try {
-			List<String> jobs = publishAndWaitUntilAQuarterIsDone("freeze");
-			// A worker between two polls holds no record; a fixed choice sometimes was one (its last
-			// job 0.1 s before the freeze).
-			victim = latestWorkerOn(jobs);
-			this.system.mark("kill -STOP " + victim);
-			Instant frozenAt = Instant.now();
-			signal("STOP", this.system.stack().pidOf(victim).getAsLong());
-
-			FaultOutcome outcome = awaitOutcome(jobs, victim, frozenAt);
-			assertThat(outcome.cameBack()).as("records the frozen worker held, handed out again").isNotEmpty();
+			Fault fault = untilTheVictimHeldRecords("freeze", (victim) -> {
+				this.system.mark("kill -STOP " + victim);
+				Instant frozenAt = Instant.now();
+				signal("STOP", this.system.stack().pidOf(victim).getAsLong());
+				return frozenAt;
+			});
 			// Released on disconnect they would be back within a second; a lock taken just before
 			// the freeze runs almost its whole length.
-			assertThat(outcome.firstBack()).isGreaterThan(SHORT_LOCK.dividedBy(2));
+			assertThat(fault.outcome().firstBack()).isGreaterThan(SHORT_LOCK.dividedBy(2));
 			SystemTestReport.record("share group, a worker frozen (SIGSTOP) mid-stream, " + ShareGroupAdmin.RECORD_LOCK_DURATION
-					+ "=" + SHORT_LOCK.toMillis() + ": " + jobs.size() + " jobs, 0 lost; " + outcome.describe()
-					+ " (they wait for the acquisition lock)");
+					+ "=" + SHORT_LOCK.toMillis() + ": " + JOBS + " jobs, 0 lost; " + fault.outcome().describe()
+					+ " (they wait for the acquisition lock)" + fault.attemptsNote());
 		}
 		finally {
-			if (victim != null) {
-				this.system.stack().kill(victim);
-			}
 			this.shareGroup.defaultRecordLockDuration();
 		}
+	}
+
+	/**
+	 * Publishes jobs, stops a busy worker once a quarter is done, and checks what became of the
+	 * records it held. Which member holds which acquired records the Admin API does not say, so the
+	 * victim is chosen from the log ({@link #latestWorkerOn}); now and then it has just settled its
+	 * last batch and holds nothing (CI saw it: a partition's other member held that partition's
+	 * rest). Then the fault proves nothing, and it is tried again with new jobs, at most
+	 * {@value #ATTEMPTS} times.
+	 */
+	private Fault untilTheVictimHeldRecords(String name, FaultStep stop) throws IOException, InterruptedException {
+		FaultOutcome outcome = null;
+		int attempt = 1;
+		for (;; attempt++) {
+			List<String> jobs = publishAndWaitUntilAQuarterIsDone(name + attempt);
+			String victim = latestWorkerOn(jobs);
+			try {
+				Instant stoppedAt = stop.stop(victim);
+				outcome = awaitOutcome(jobs, victim, stoppedAt);
+			}
+			finally {
+				// A frozen worker still holds its connection: end it, so that restore starts it anew.
+				this.system.stack().kill(victim);
+			}
+			if (!outcome.cameBack().isEmpty() || attempt == ATTEMPTS) {
+				break;
+			}
+			this.system.mark(victim + " held no records when it was stopped; again with new jobs");
+			this.system.restore();
+		}
+		assertThat(outcome.cameBack()).as("records the stopped worker held, handed out again (" + attempt + " attempts)")
+			.isNotEmpty();
+		return new Fault(outcome, attempt);
+	}
+
+	/** Stops the victim and says when. */
+	@FunctionalInterface
+	private interface FaultStep {
+
+		Instant stop(String victim) throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * @param outcome what became of the records the victim held
+	 * @param attempts how many victims it took to find one that held records
+	 */
+	private record Fault(FaultOutcome outcome, int attempts) {
+
+		String attemptsNote() {
+			return (this.attempts == 1) ? "" : " (attempt " + this.attempts + ": the victims before held no records)";
+		}
+
 	}
 
 	/**
