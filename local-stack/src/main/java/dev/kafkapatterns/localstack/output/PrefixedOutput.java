@@ -61,8 +61,9 @@ public final class PrefixedOutput {
 	}
 
 	/**
-	 * Prints lines with the name in front, all in one write: a burst from one process stays
-	 * together, and the other processes' lines come before or after it.
+	 * Prints lines with the name in front, as one block (written a few kilobytes at a time, not a
+	 * line at a time): a burst from one process stays together, and the other processes' lines
+	 * come before or after it.
 	 * @param name who says them
 	 * @param texts the lines, without their line breaks
 	 */
