@@ -73,10 +73,12 @@ final class BrokerClassData {
 
 	/** The broker's JVM options, with the archive once there is one. */
 	List<String> jvmOptions() {
-		List<String> options = new ArrayList<>(this.jvmOptions);
-		if (this.archive != null && Files.isRegularFile(this.archive)) {
-			options.add("-XX:SharedArchiveFile=" + this.archive);
+		if (this.archive == null || !Files.isRegularFile(this.archive)) {
+			return this.jvmOptions;
 		}
+		List<String> options = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
+		options.addAll(this.jvmOptions);
+		options.add("-XX:SharedArchiveFile=" + this.archive);
 		return options;
 	}
 
@@ -102,7 +104,10 @@ final class BrokerClassData {
 			broker.prepare();
 			List<String> command = new ArrayList<>(broker.javaCommand(BrokerTrainingRun.class.getName(),
 					broker.propertiesFile().toString(), broker.bootstrapServers()));
-			command.add(1, "-XX:ArchiveClassesAtExit=" + recording);
+			// Before the options, as in jvmOptions().
+			List<String> recordingOptions = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
+			recordingOptions.add("-XX:ArchiveClassesAtExit=" + recording);
+			command.addAll(1, recordingOptions);
 			ShortLivedProcess.run(command, Map.of(), TRAINING_TIMEOUT);
 			Files.move(recording, this.archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			output.launcher("class data archive for kafka created in " + ChildLauncher.seconds(System.nanoTime() - begin)

@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +61,26 @@ class ClassDataArchivesTests {
 
 		// What a training run leaves.
 		Path archive = Files.writeString(archives.archive(app), "an archive");
-		assertThat(archives.command(jar)).containsExactly(java.toString(), "-XX:+UseSerialGC",
+		assertThat(archives.command(jar)).containsExactly(java.toString(), "-XX:+UnlockDiagnosticVMOptions",
+				"-XX:ArchiveRelocationMode=0", "-XX:+UseSerialGC",
 				(Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive, "-jar",
 				app.toString());
 		assertThat(new ClassDataArchives(this.cache, java, List.of("-XX:+UseG1GC"), this.output).command(jar))
 			.as("another JVM configuration has an archive of its own").hasSize(4);
+	}
+
+	@Test
+	void theArchiveOptionsMapArchivesWhereTheyWereMadeOnThisJvm() throws Exception {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		command.addAll(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
+		command.addAll(List.of("-XX:+UseSerialGC", "-Xshare:on", "-Xlog:cds=info", "-version"));
+
+		// The JDK's own archive, which every JVM here maps first, stands in for the services'.
+		String log = ShortLivedProcess.run(command, Map.of(), Duration.ofSeconds(30));
+
+		assertThat(log).contains("Mapped static  region #0 at base ")
+			.doesNotContain("always map archive(s) at an alternative address");
 	}
 
 	private ClassDataArchives archives() {
