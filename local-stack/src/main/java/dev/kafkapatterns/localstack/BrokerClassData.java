@@ -76,10 +76,7 @@ final class BrokerClassData {
 		if (this.archive == null || !Files.isRegularFile(this.archive)) {
 			return this.jvmOptions;
 		}
-		List<String> options = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
-		options.addAll(this.jvmOptions);
-		options.add("-XX:SharedArchiveFile=" + this.archive);
-		return options;
+		return ClassDataArchives.withArchive(this.jvmOptions, "-XX:SharedArchiveFile=" + this.archive);
 	}
 
 	/**
@@ -104,7 +101,7 @@ final class BrokerClassData {
 			broker.prepare();
 			List<String> command = new ArrayList<>(broker.javaCommand(BrokerTrainingRun.class.getName(),
 					broker.propertiesFile().toString(), broker.bootstrapServers()));
-			// Before the options, as in jvmOptions().
+			// Only this run records, not the storage format that prepare() ran with the same broker.
 			List<String> recordingOptions = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
 			recordingOptions.add("-XX:ArchiveClassesAtExit=" + recording);
 			command.addAll(1, recordingOptions);

@@ -59,6 +59,17 @@ final class ClassDataArchives {
 
 	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
 
+	/**
+	 * The options of a JVM that maps or makes an archive: {@link #MAP_AT_ARCHIVED_ADDRESS} before
+	 * the given options, which can take it back, and the archive's own option after them.
+	 */
+	static List<String> withArchive(List<String> jvmOptions, String archiveOption) {
+		List<String> options = new ArrayList<>(MAP_AT_ARCHIVED_ADDRESS);
+		options.addAll(jvmOptions);
+		options.add(archiveOption);
+		return options;
+	}
+
 	private final Path cache;
 
 	private final Path java;
@@ -121,14 +132,10 @@ final class ClassDataArchives {
 		List<String> command = new ArrayList<>();
 		command.add(this.java.toString());
 		Path app = extractedJar(jar);
-		boolean archived = app != null && Files.exists(archive(app));
-		if (archived) {
-			command.addAll(MAP_AT_ARCHIVED_ADDRESS);
-		}
-		command.addAll(this.jvmOptions);
-		if (archived) {
-			command.add((this.aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive(app));
-		}
+		Path archive = (app != null) ? archive(app) : null;
+		command.addAll((archive != null && Files.exists(archive))
+				? withArchive(this.jvmOptions, (this.aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive)
+				: this.jvmOptions);
 		command.add("-jar");
 		command.add((app != null) ? app.toString() : jar.toAbsolutePath().toString());
 		return command;
@@ -180,9 +187,8 @@ final class ClassDataArchives {
 		Path recording = archive.resolveSibling(archive.getFileName() + "-" + ProcessHandle.current().pid());
 		List<String> command = new ArrayList<>();
 		command.add(this.java.toString());
-		command.addAll(MAP_AT_ARCHIVED_ADDRESS);
-		command.addAll(this.jvmOptions);
-		command.add((this.aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording);
+		command.addAll(withArchive(this.jvmOptions,
+				(this.aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording));
 		if (this.aotCache) {
 			// The services run with the watchdog agent, which adds java.instrument to the module
 			// graph; an AOT cache made without it would be refused.
