@@ -98,9 +98,9 @@ public final class CpuMeter implements AutoCloseable {
 				Optional<Duration> used = info.totalCpuDuration();
 				// A process that has just ended has no command any more: its last sample stands.
 				if (info.command().isPresent() && used.isPresent()) {
-					ProcessCpu known = this.lastSeen.get(process.pid());
-					String kind = (known != null) ? known.kind() : ProcessKind.of(process.pid(), info);
-					this.lastSeen.put(process.pid(), new ProcessCpu(kind, used.get()));
+					// Named again at every sample: a JVM the launcher starts is jspawnhelper until it
+					// execs java, and its CPU belongs to what it runs from then on.
+					this.lastSeen.put(process.pid(), new ProcessCpu(ProcessKind.of(process.pid(), info), used.get()));
 					alive.add(process.pid());
 				}
 			});

@@ -2,8 +2,10 @@ package dev.kafkapatterns.bench.cpu;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,28 @@ class CpuMeterTests {
 				assertThat(step.step()).isEqualTo("first");
 				assertThat(step.coresByProcess()).containsKeys("sleep", "benchmark");
 			});
+		}
+		finally {
+			child.destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void namesAProcessByWhatItRunsAfterAnExec() throws Exception {
+		// As a JVM the launcher starts is jspawnhelper first, then java: here sh first, then sleep.
+		Process child = new ProcessBuilder("sh", "-c",
+				"i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; exec sleep 30").start();
+		try (CpuMeter meter = new CpuMeter(2)) {
+			String before = ProcessKind.of(child.pid(), child.info());
+			meter.step("first");
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(20))
+				.until(() -> "sleep".equals(ProcessKind.of(child.pid(), child.info())));
+			meter.step("second");
+
+			assertThat(before).isNotEqualTo("sleep");
+			assertThat(meter.steps()).singleElement()
+				.satisfies((step) -> assertThat(step.coresByProcess()).containsKey("sleep").doesNotContainKey(before));
 		}
 		finally {
 			child.destroyForcibly().waitFor();
