@@ -36,7 +36,7 @@ class BenchSystemTests {
 				"-jar", Path.of("target", "bench.jar").toAbsolutePath().toString(), "--output", output.toString(),
 				"--log-dir", output.resolve("logs").toString(),
 				"--workers", "1", "--perf-records", "20000", "--e2e-records", "200", "--warmup-events", "20",
-				"--drain-events", "200", "--latency-rate", "50", "--latency-warmup-seconds", "1", "--latency-seconds", "3",
+				"--drain-events", "200", "--latency-rate", "50", "--latency-sweep", "25", "--latency-warmup-seconds", "1", "--latency-seconds", "3",
 				"--scaling-workers", "1,2",
 				"--scaling-jobs-per-worker", "20", "--rest-seconds", "2", "--rest-warmup-seconds", "1",
 				"--settle-timeout", "120"));
@@ -58,6 +58,7 @@ class BenchSystemTests {
 		assertBaselines(results.get("baselines"));
 		assertEveryGroupProcessedEveryEvent(results.get("drain"), 200);
 		assertLatency(results.get("latency"), 150);
+		assertThat(results.get("latencySweep").valueStream()).singleElement().satisfies((atRate) -> assertLatency(atRate, 75));
 		assertScaling(results.get("scaling"));
 		for (String rest : List.of("restSingle", "restBatch")) {
 			JsonNode workload = results.get(rest);
@@ -69,7 +70,8 @@ class BenchSystemTests {
 		assertThat(results.get("targets").valueStream().map((target) -> target.get("ratio").asDouble()))
 			.hasSizeGreaterThanOrEqualTo(11)
 			.allSatisfy((ratio) -> assertThat(ratio).isPositive());
-		assertThat(output.resolve("README.md")).content().contains("## Targets", "## Worker scaling");
+		assertThat(output.resolve("README.md")).content().contains("## Targets", "## Latency against the offered rate",
+				"## Worker scaling");
 		for (String chart : List.of("throughput.png", "latency.png", "scaling.png")) {
 			assertThat(Files.readAllBytes(output.resolve(chart))).as(chart).startsWith(0x89, 'P', 'N', 'G');
 		}
@@ -117,7 +119,7 @@ class BenchSystemTests {
 	/** The drain's step counts the machine and every kind of process the benchmark started. */
 	private static void assertCpuOfEveryProcessKind(JsonNode cpu) {
 		assertThat(cpu.valueStream().map((step) -> step.get("step").asString())).contains("baselines", "drain", "latency",
-				"scaling", "REST single", "REST batch");
+				"latency at 25/s", "scaling", "REST single", "REST batch");
 		JsonNode drain = cpu.valueStream().filter((step) -> step.get("step").asString().equals("drain")).findFirst().orElseThrow();
 		assertThat(drain.get("machineBusyCores").asDouble()).isPositive();
 		assertThat(drain.get("coresByProcess").propertyNames()).contains("benchmark", "kafka", "producer-service",

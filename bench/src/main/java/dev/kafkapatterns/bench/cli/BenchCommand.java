@@ -137,6 +137,11 @@ public final class BenchCommand implements Callable<Integer> {
 			description = "Events per second offered, open loop (default: ${DEFAULT-VALUE}).")
 	private double latencyRate;
 
+	@Option(names = "--latency-sweep", paramLabel = "PER_S", split = ",",
+			description = "More rates, each offered after --latency-rate as it is, for a table of latency and CPU "
+					+ "against the rate (default: none).")
+	private List<Double> latencySweep = List.of();
+
 	@Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})")
 	private int latencySeconds;
 
@@ -206,8 +211,10 @@ public final class BenchCommand implements Callable<Integer> {
 		}
 		requirePositive(this.restSeconds, "--rest-seconds");
 		requirePositive(this.membersPerWorker, "--members-per-worker");
-		if (this.latencyRate <= 0 || this.scalingWorkers.stream().anyMatch((n) -> n < 1)) {
-			throw new ParameterException(this.spec.commandLine(), "--latency-rate and --scaling-workers must be positive");
+		if (this.latencyRate <= 0 || this.latencySweep.stream().anyMatch((rate) -> rate <= 0)
+				|| this.scalingWorkers.stream().anyMatch((n) -> n < 1)) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--latency-rate, --latency-sweep and --scaling-workers must be positive");
 		}
 		Path output = (this.output != null) ? this.output : this.project.resolve("docs/benchmarks");
 		Path logs = (this.logDirectory != null) ? this.logDirectory : this.project.resolve("bench/target/bench-logs");
@@ -222,7 +229,7 @@ public final class BenchCommand implements Callable<Integer> {
 				chosen, this.fanoutGroups, new BaselineSettings(this.perfRecords, this.recordSize, this.endToEndRecords),
 				new RestSettings(this.singleConnections, this.batchConnections, this.batchSize,
 						Duration.ofSeconds(this.restWarmupSeconds), Duration.ofSeconds(this.restSeconds)),
-				this.restWithConsumers, this.warmupEvents, this.drainEvents, this.latencyRate,
+				this.restWithConsumers, this.warmupEvents, this.drainEvents, this.latencyRate, List.copyOf(this.latencySweep),
 				Duration.ofSeconds(this.latencyWarmupSeconds), Duration.ofSeconds(this.latencySeconds),
 				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.workMs,
 						this.membersPerWorker),

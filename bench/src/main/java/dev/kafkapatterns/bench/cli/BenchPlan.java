@@ -30,6 +30,7 @@ import dev.kafkapatterns.bench.stack.LocalStackSettings;
  * @param warmupEvents events every group processes before the drain, not measured
  * @param drainEvents the drain's backlog
  * @param latencyRate events per second offered in the latency scenario
+ * @param latencySweep more rates, each offered after it in the same way
  * @param latencyWarmup how long the same rate is offered first, not measured
  * @param latencyDuration how long they are offered
  * @param scaling the scaling scenario
@@ -38,7 +39,7 @@ import dev.kafkapatterns.bench.stack.LocalStackSettings;
 record BenchPlan(String command, Path project, Path output, Path logs, String bootstrapServers, URI producerUrl,
 		LocalStackSettings localStack, Set<Scenario> scenarios, List<String> fanoutGroups, BaselineSettings baselines,
 		RestSettings rest, boolean restWithConsumers, int warmupEvents, int drainEvents, double latencyRate,
-		Duration latencyWarmup, Duration latencyDuration, ScalingSettings scaling, Duration settleTimeout) {
+		List<Double> latencySweep, Duration latencyWarmup, Duration latencyDuration, ScalingSettings scaling, Duration settleTimeout) {
 
 	/** The receipts topic, as every service names it by default. */
 	static final String RECEIPTS_TOPIC = "event-receipts";

@@ -63,6 +63,7 @@ final class BenchmarkRun {
 		Baselines baselines = null;
 		DrainResult drain = null;
 		LatencyResult latency = null;
+		List<LatencyResult> latencySweep = new ArrayList<>();
 		ScalingResult scaling = null;
 		RestResult single = null;
 		RestResult batch = null;
@@ -84,12 +85,13 @@ final class BenchmarkRun {
 					drain = attempt("drain", () -> drain(api, writer, receipts, groups));
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
-					step("latency", "latency: " + this.plan.latencyRate() + " events/s for "
-							+ this.plan.latencyDuration().toSeconds() + " s, open loop, after "
-							+ this.plan.latencyWarmup().toSeconds() + " s of warm-up at that rate");
-					latency = attempt("latency", () -> OpenLoopLatencyScenario.run(api, receipts, groups,
-							this.plan.latencyRate(), this.plan.latencyWarmup(), this.plan.latencyDuration(),
-							this.plan.settleTimeout()));
+					latency = latency("latency", this.plan.latencyRate(), api, receipts, groups);
+					for (double rate : this.plan.latencySweep()) {
+						LatencyResult atRate = latency(OpenLoopLatencyScenario.sweepStep(rate), rate, api, receipts, groups);
+						if (atRate != null) {
+							latencySweep.add(atRate);
+						}
+					}
 				}
 				if (this.plan.runs(Scenario.SCALING) && !stack.controlsProcesses()) {
 					progress("worker scaling skipped: it scales the workers, so it needs a stack the benchmark starts");
@@ -120,7 +122,7 @@ final class BenchmarkRun {
 		BenchmarkResults results = new BenchmarkResults(started.toString(), this.plan.command(), Machine.describe(),
 				stackDescription, ProjectDirectory.commit(this.plan.project()), this.plan.localStack().workers(),
 				this.plan.localStack().workerMode().flagValue(), this.plan.groups(), baselines, single, batch,
-				this.plan.restWithConsumers() || !this.plan.startsStack(), drain, latency, scaling, this.failures,
+				this.plan.restWithConsumers() || !this.plan.startsStack(), drain, latency, latencySweep, scaling, this.failures,
 				this.loadAverages, this.cpu.steps(), List.of())
 			.withTargets();
 		try {
@@ -161,6 +163,14 @@ final class BenchmarkRun {
 		}
 		step("drain", "drain: a backlog of " + this.plan.drainEvents() + " events");
 		return DrainScenario.run(writer, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
+	}
+
+	private LatencyResult latency(String step, double rate, EventsApi api, ReceiptWatcher receipts, List<String> groups)
+			throws InterruptedException {
+		step(step, step + ": " + rate + " events/s for " + this.plan.latencyDuration().toSeconds() + " s, open loop, after "
+				+ this.plan.latencyWarmup().toSeconds() + " s of warm-up at that rate");
+		return attempt(step, () -> OpenLoopLatencyScenario.run(api, receipts, groups, rate, this.plan.latencyWarmup(),
+				this.plan.latencyDuration(), this.plan.settleTimeout()));
 	}
 
 	/** The producer-service alone with the broker: every consumer stopped, as in the REST figures. */

@@ -1,5 +1,6 @@
 package dev.kafkapatterns.bench.latency;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,16 @@ public final class OpenLoopLatencyScenario {
 	private static final int MAX_IN_FLIGHT = 256;
 
 	private OpenLoopLatencyScenario() {
+	}
+
+	/**
+	 * The name of the run's step that offers one more rate of {@code --latency-sweep}; the first
+	 * rate's step is {@code latency}.
+	 * @param rate events per second offered
+	 * @return for example {@code latency at 250/s}
+	 */
+	public static String sweepStep(double rate) {
+		return "latency at " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + "/s";
 	}
 
 	/**

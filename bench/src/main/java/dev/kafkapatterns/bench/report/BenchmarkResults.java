@@ -28,6 +28,8 @@ import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingResult;
  * @param restWithConsumers whether the consumers ran while REST publishing was measured
  * @param drain the backlog drain
  * @param latency publish-to-processed latency at a fixed rate
+ * @param latencySweep the same at the other rates of {@code --latency-sweep}, in the order offered;
+ * empty when there were none (and in results written before the option)
  * @param scaling worker scaling
  * @param failures scenario name to what went wrong
  * @param loadAverages the machine's 1-minute load average as each step began, in order
@@ -37,14 +39,18 @@ import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingResult;
 public record BenchmarkResults(String startedAt, String command, Machine machine, String stack, String commit,
 		int workers, String workerMode, List<String> groups, Baselines baselines, RestResult restSingle,
 		RestResult restBatch, boolean restWithConsumers, DrainResult drain, LatencyResult latency,
-		ScalingResult scaling, Map<String, String> failures, Map<String, Double> loadAverages,
+		List<LatencyResult> latencySweep, ScalingResult scaling, Map<String, String> failures, Map<String, Double> loadAverages,
 		List<StepCpu> cpu, List<TargetCheck> targets) {
+
+	public BenchmarkResults {
+		latencySweep = (latencySweep != null) ? List.copyOf(latencySweep) : List.of();
+	}
 
 	/** The same results with the targets evaluated. */
 	public BenchmarkResults withTargets() {
 		return new BenchmarkResults(this.startedAt, this.command, this.machine, this.stack, this.commit, this.workers,
 				this.workerMode, this.groups, this.baselines, this.restSingle, this.restBatch, this.restWithConsumers,
-				this.drain, this.latency, this.scaling, this.failures, this.loadAverages, this.cpu,
+				this.drain, this.latency, this.latencySweep, this.scaling, this.failures, this.loadAverages, this.cpu,
 				Targets.evaluate(this));
 	}
 

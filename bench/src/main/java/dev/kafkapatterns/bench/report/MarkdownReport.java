@@ -159,6 +159,7 @@ final class MarkdownReport {
 			latencyRow(group.group(), group.processed(), group.missing(), group.latency(), endToEnd);
 		}
 		add("", "![publish to processed latency per group](latency.png)", "");
+		this.lines.addAll(LatencyByRate.section(this.results));
 	}
 
 	private static String statuses(Map<Integer, Long> statuses) {
@@ -260,15 +261,15 @@ final class MarkdownReport {
 		return (ratio < 0.01) ? format("%.2f%%", ratio * 100) : format("%.1f%%", ratio * 100);
 	}
 
-	private static String millis(double ms) {
+	static String millis(double ms) {
 		return (ms >= 10_000) ? format("%.1f s", ms / 1000) : (ms >= 100) ? format("%.0f ms", ms) : format("%.1f ms", ms);
 	}
 
-	private static String number(double value) {
+	static String number(double value) {
 		return (value >= 100) ? format("%,.0f", value) : format("%.1f", value);
 	}
 
-	private static String format(String pattern, Object... values) {
+	static String format(String pattern, Object... values) {
 		return String.format(Locale.ROOT, pattern, values);
 	}
 

@@ -43,6 +43,8 @@ class ReportWriterTests {
 			.contains("| REST batch of 100, 8 connections | 60,000 events/s | ProducerPerformance: 172,000 records/s | 34.9% | ≥ 30% | pass |")
 			.contains("| publish→processed p99 at 1000/s, fanout-audit | 60.0 ms | EndToEndLatency p99: 12.0 ms | 5.0× | ≤ 10× | pass |")
 			.contains("| worker scaling, 2 workers (group mode) | 45.0 jobs/s | linear (2 × the 1-worker rate per worker): 50.0 jobs/s | 90.0% | ≥ 90% | pass |")
+			.contains("| offered/s | achieved/s | not accepted | p50 | p99 | p99 vs EndToEndLatency p99 | machine |",
+					"| 250 | 250 | 2 | 15.0 ms – 22.0 ms | 60.0 ms – 90.0 ms | 7.5× | 1.90 |\n| 1,000 | 999 | 0 | 15.0 ms | 60.0 ms | 5.0× | 1.96 |")
 			.contains("| step | seconds | machine | benchmark | kafka | fanout-consumers | local-stack |",
 					"| drain | 4.2 | **1.93** | 0.31 | 0.28 | 0.71 | 0.08 |");
 		for (String chart : List.of("throughput.png", "latency.png", "scaling.png")) {
@@ -68,7 +70,7 @@ class ReportWriterTests {
 				List.of(new GroupDrain("fanout-audit", 19999, 1, 0, 1, 19999)));
 		BenchmarkResults withMissing = new BenchmarkResults(results.startedAt(), results.command(), results.machine(),
 				results.stack(), results.commit(), 2, "group", results.groups(), results.baselines(), null, null, false,
-				partial, null, null, Map.of(), Map.of(), List.of(), List.of())
+				partial, null, List.of(), null, Map.of(), Map.of(), List.of(), List.of())
 			.withTargets();
 
 		assertThat(withMissing.targets()).singleElement().satisfies((check) -> {
@@ -85,15 +87,19 @@ class ReportWriterTests {
 		DrainResult drain = new DrainResult(20000, 1.2, true, List.of(new GroupDrain("fanout-audit", 20000, 0, 0, 307.7, 65)));
 		LatencyResult latency = new LatencyResult(1000, 20, 20000, 0, Map.of(), 999, LATENCY, true,
 				List.of(new GroupLatency("fanout-audit", 20000, 0, 0, LATENCY)));
+		LatencySummary slower = new LatencySummary(100, 25, 22, 50, 90, 95, 99);
+		List<LatencyResult> latencySweep = List.of(new LatencyResult(250, 20, 5000, 2, Map.of(503, 2L), 249.9, LATENCY, true,
+				List.of(new GroupLatency("fanout-audit", 4998, 0, 0, LATENCY), new GroupLatency("queue-workers", 4998, 0, 0, slower))));
 		ScalingResult scaling = new ScalingResult("group", "queue-workers", 20, 6,
 				List.of(new ScalingStep(1, 1, 300, 12, 25, 25, 1, true, 0, 0),
 						new ScalingStep(2, 2, 600, 13.3, 45, 50, 0.9, true, 0, 0)));
 		return new BenchmarkResults("2026-11-25T13:22:07Z", "java -jar bench/target/bench.jar",
 				new Machine(2, 23.5, "a CPU", "Linux", "OpenJDK 17"), "local-stack", "abc1234", 2, "group",
-				List.of("fanout-audit", "queue-workers"), baselines, single, batch, false, drain, latency, scaling, Map.of(),
-				Map.of("baselines", 1.5),
+				List.of("fanout-audit", "queue-workers"), baselines, single, batch, false, drain, latency, latencySweep,
+				scaling, Map.of(), Map.of("baselines", 1.5),
 				List.of(new StepCpu("drain", 4.2, 1.93,
-						Map.of("benchmark", 0.31, "kafka", 0.28, "fanout-consumers", 0.71, "local-stack", 0.08))),
+						Map.of("benchmark", 0.31, "kafka", 0.28, "fanout-consumers", 0.71, "local-stack", 0.08)),
+						new StepCpu("latency", 26.0, 1.96, Map.of()), new StepCpu("latency at 250/s", 26.0, 1.9, Map.of())),
 				List.of());
 	}
 
