@@ -72,7 +72,7 @@ class BenchSystemTests {
 			.allSatisfy((ratio) -> assertThat(ratio).isPositive());
 		assertThat(output.resolve("README.md")).content().contains("## Targets", "## Latency against the offered rate",
 				"## Worker scaling");
-		for (String chart : List.of("throughput.png", "latency.png", "scaling.png")) {
+		for (String chart : List.of("throughput.png", "latency.png", "scaling.png", "latency-by-rate.png")) {
 			assertThat(Files.readAllBytes(output.resolve(chart))).as(chart).startsWith(0x89, 'P', 'N', 'G');
 		}
 		assertThat(output.resolve("logs/local-stack.log")).content().contains("Stack ready in");

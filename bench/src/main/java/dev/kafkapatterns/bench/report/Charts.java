@@ -10,9 +10,13 @@ import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 import dev.kafkapatterns.bench.drain.DrainScenario.GroupDrain;
+import dev.kafkapatterns.bench.histogram.LatencySummary;
 import dev.kafkapatterns.bench.latency.OpenLoopLatencyScenario.GroupLatency;
 import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingStep;
 
@@ -41,6 +45,10 @@ final class Charts {
 		}
 		if (results.scaling() != null && !results.scaling().steps().isEmpty()) {
 			scaling(results, directory.resolve("scaling"));
+		}
+		List<LatencyByRate.Offered> offered = LatencyByRate.offered(results);
+		if (!offered.isEmpty()) {
+			latencyByRate(results, offered, directory.resolve("latency-by-rate"));
 		}
 	}
 
@@ -115,6 +123,39 @@ final class Charts {
 		chart.addSeries("p99", names, floor(p99));
 		chart.addSeries("target p99 (10x EndToEndLatency p99)", names, floor(target));
 		chart.addSeries("EndToEndLatency p99", names, floor(baseline));
+		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
+	}
+
+	/** The slowest group's p50 and p99 at each rate offered, on a log axis, against the target. */
+	private static void latencyByRate(BenchmarkResults results, List<LatencyByRate.Offered> offered, Path file)
+			throws IOException {
+		List<Double> rates = new ArrayList<>();
+		List<Double> p50 = new ArrayList<>();
+		List<Double> p99 = new ArrayList<>();
+		for (LatencyByRate.Offered rate : offered) {
+			rates.add(rate.latency().offeredPerSecond());
+			p50.add(Math.max(FLOOR, LatencyByRate.slowestGroup(rate.latency(), LatencySummary::p50Ms)));
+			p99.add(Math.max(FLOOR, LatencyByRate.slowestGroup(rate.latency(), LatencySummary::p99Ms)));
+		}
+		XYChart chart = new XYChartBuilder().width(WIDTH)
+			.height(HEIGHT)
+			.title("Publish to processed against the offered rate, slowest group, open loop")
+			.xAxisTitle("events/s offered")
+			.yAxisTitle("milliseconds (log scale)")
+			.build();
+		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+		chart.getStyler().setXAxisMin(0.0);
+		chart.addSeries("p50", rates, p50);
+		chart.addSeries("p99", rates, p99);
+		if (results.baselines() != null) {
+			double endToEnd = Targets.endToEndP99(results);
+			List<Double> ends = List.of(0.0, rates.get(rates.size() - 1));
+			chart.addSeries("target p99 (10x EndToEndLatency p99)", ends,
+					List.of(endToEnd * Targets.LATENCY_MAX, endToEnd * Targets.LATENCY_MAX))
+				.setMarker(SeriesMarkers.NONE);
+			chart.addSeries("EndToEndLatency p99", ends, List.of(endToEnd, endToEnd)).setMarker(SeriesMarkers.NONE);
+		}
 		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
 	}
 

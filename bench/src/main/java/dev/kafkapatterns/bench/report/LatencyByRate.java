@@ -28,14 +28,10 @@ final class LatencyByRate {
 	 * @return its lines
 	 */
 	static List<String> section(BenchmarkResults results) {
-		if (results.latency() == null || results.latencySweep().isEmpty()) {
+		List<Offered> offered = offered(results);
+		if (offered.isEmpty()) {
 			return List.of();
 		}
-		List<Offered> offered = new ArrayList<>();
-		offered.add(new Offered("latency", results.latency()));
-		results.latencySweep()
-			.forEach((latency) -> offered.add(new Offered(OpenLoopLatencyScenario.sweepStep(latency.offeredPerSecond()), latency)));
-		offered.sort(Comparator.comparingDouble((rate) -> rate.latency().offeredPerSecond()));
 		double endToEnd = (results.baselines() != null) ? Targets.endToEndP99(results) : 0;
 		List<String> lines = new ArrayList<>(List.of("## Latency against the offered rate", "",
 				"The latency scenario again at each rate of `--latency-sweep`, the same way, one after the other on the "
@@ -53,7 +49,37 @@ final class LatencyByRate {
 					+ " | " + machine(results.cpu(), rate.step()) + " |");
 		}
 		lines.add("");
+		lines.add("![latency against the offered rate](latency-by-rate.png)");
+		lines.add("");
 		return lines;
+	}
+
+	/**
+	 * Every rate offered, lowest first, with the step that offered it; empty for a run that
+	 * offered one rate only.
+	 * @param results the run's results
+	 * @return the rates
+	 */
+	static List<Offered> offered(BenchmarkResults results) {
+		if (results.latency() == null || results.latencySweep().isEmpty()) {
+			return List.of();
+		}
+		List<Offered> offered = new ArrayList<>();
+		offered.add(new Offered("latency", results.latency()));
+		results.latencySweep()
+			.forEach((latency) -> offered.add(new Offered(OpenLoopLatencyScenario.sweepStep(latency.offeredPerSecond()), latency)));
+		offered.sort(Comparator.comparingDouble((rate) -> rate.latency().offeredPerSecond()));
+		return offered;
+	}
+
+	/**
+	 * The highest of the groups' values of a percentile.
+	 * @param latency one rate's result
+	 * @param percentile which percentile
+	 * @return its highest value, 0 when no group reported
+	 */
+	static double slowestGroup(LatencyResult latency, ToDoubleFunction<LatencySummary> percentile) {
+		return latency.groups().stream().mapToDouble((group) -> percentile.applyAsDouble(group.latency())).max().orElse(0);
 	}
 
 	private static DoubleSummaryStatistics groups(LatencyResult latency, ToDoubleFunction<LatencySummary> percentile) {
@@ -78,7 +104,7 @@ final class LatencyByRate {
 	}
 
 	/** One offered rate and the step of the run that offered it. */
-	private record Offered(String step, LatencyResult latency) {
+	record Offered(String step, LatencyResult latency) {
 	}
 
 }

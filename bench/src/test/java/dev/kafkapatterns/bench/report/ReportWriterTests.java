@@ -47,7 +47,7 @@ class ReportWriterTests {
 					"| 250 | 250 | 2 | 15.0 ms – 22.0 ms | 60.0 ms – 90.0 ms | 7.5× | 1.90 |\n| 1,000 | 999 | 0 | 15.0 ms | 60.0 ms | 5.0× | 1.96 |")
 			.contains("| step | seconds | machine | benchmark | kafka | fanout-consumers | local-stack |",
 					"| drain | 4.2 | **1.93** | 0.31 | 0.28 | 0.71 | 0.08 |");
-		for (String chart : List.of("throughput.png", "latency.png", "scaling.png")) {
+		for (String chart : List.of("throughput.png", "latency.png", "scaling.png", "latency-by-rate.png")) {
 			byte[] png = Files.readAllBytes(directory.resolve(chart));
 			assertThat(png).as(chart).startsWith(0x89, 'P', 'N', 'G');
 			assertThat(readme).contains("(" + chart + ")");
