@@ -37,11 +37,11 @@ final class Charts {
 	}
 
 	static void write(BenchmarkResults results, Path directory) throws IOException {
-		if (results.baselines() != null) {
+		if (drawsThroughput(results)) {
 			throughput(results, directory.resolve("throughput"));
-			if (results.latency() != null) {
-				latency(results, directory.resolve("latency"));
-			}
+		}
+		if (drawsLatency(results)) {
+			latency(results, directory.resolve("latency"));
 		}
 		if (results.scaling() != null && !results.scaling().steps().isEmpty()) {
 			scaling(results, directory.resolve("scaling"));
@@ -50,6 +50,17 @@ final class Charts {
 		if (!offered.isEmpty()) {
 			latencyByRate(results, offered, directory.resolve("latency-by-rate"));
 		}
+	}
+
+	/** Whether the run has a latency chart: the latency scenario and the baseline it is held against. */
+	static boolean drawsLatency(BenchmarkResults results) {
+		return results.baselines() != null && results.latency() != null;
+	}
+
+	/** Whether the run has a throughput chart: baselines and a REST or drain figure to hold against them. */
+	static boolean drawsThroughput(BenchmarkResults results) {
+		return results.baselines() != null
+				&& (results.restBatch() != null || results.restSingle() != null || results.drain() != null);
 	}
 
 	private static void throughput(BenchmarkResults results, Path file) throws IOException {
@@ -77,9 +88,6 @@ final class Charts {
 				targets.add(producer * Targets.DRAIN_MIN);
 				baselines.add(producer);
 			}
-		}
-		if (names.isEmpty()) {
-			return;
 		}
 		CategoryChart chart = new CategoryChartBuilder().width(WIDTH)
 			.height(HEIGHT)

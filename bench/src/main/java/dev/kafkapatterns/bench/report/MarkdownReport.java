@@ -91,7 +91,10 @@ final class MarkdownReport {
 						+ format("%.2f", baselines.endToEnd().averageMs()) + " ms, p50 " + baselines.endToEnd().p50Ms()
 						+ " ms, p99 " + baselines.endToEnd().p99Ms() + " ms, p99.9 " + baselines.endToEnd().p999Ms()
 						+ " ms |",
-				"", "![throughput against the baselines](throughput.png)", "");
+				"");
+		if (Charts.drawsThroughput(this.results)) {
+			add("![throughput against the baselines](throughput.png)", "");
+		}
 	}
 
 	private void rest() {
@@ -158,7 +161,10 @@ final class MarkdownReport {
 		for (GroupLatency group : latency.groups()) {
 			latencyRow(group.group(), group.processed(), group.missing(), group.latency(), endToEnd);
 		}
-		add("", "![publish to processed latency per group](latency.png)", "");
+		add("");
+		if (Charts.drawsLatency(this.results)) {
+			add("![publish to processed latency per group](latency.png)", "");
+		}
 		this.lines.addAll(LatencyByRate.section(this.results));
 	}
 

@@ -3,8 +3,11 @@ package dev.kafkapatterns.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,25 @@ class ReportWriterTests {
 			byte[] png = Files.readAllBytes(directory.resolve(chart));
 			assertThat(png).as(chart).startsWith(0x89, 'P', 'N', 'G');
 			assertThat(readme).contains("(" + chart + ")");
+		}
+	}
+
+	@Test
+	void linksOnlyTheChartsItWrote(@TempDir Path directory) throws IOException {
+		BenchmarkResults full = results();
+		for (Baselines baselines : Arrays.asList(full.baselines(), null)) {
+			BenchmarkResults latencyOnly = new BenchmarkResults(full.startedAt(), full.command(), full.machine(),
+					full.stack(), full.commit(), 2, "group", full.groups(), baselines, null, null, false, null,
+					full.latency(), full.latencySweep(), null, Map.of(), Map.of(), List.of(), List.of())
+				.withTargets();
+			Path run = Files.createDirectories(directory.resolve((baselines != null) ? "with-baselines" : "without"));
+
+			ReportWriter.write(latencyOnly, run);
+
+			Matcher links = Pattern.compile("\\]\\(([a-z-]+\\.png)\\)").matcher(Files.readString(run.resolve("README.md")));
+			List<String> linked = links.results().map((link) -> link.group(1)).toList();
+			assertThat(linked).as("charts linked").contains("latency-by-rate.png");
+			assertThat(linked).allSatisfy((chart) -> assertThat(run.resolve(chart)).as(chart).exists());
 		}
 	}
 
