@@ -79,7 +79,8 @@ final class LatencyByRate {
 	 * @return its highest value, 0 when no group reported
 	 */
 	static double slowestGroup(LatencyResult latency, ToDoubleFunction<LatencySummary> percentile) {
-		return latency.groups().stream().mapToDouble((group) -> percentile.applyAsDouble(group.latency())).max().orElse(0);
+		DoubleSummaryStatistics groups = groups(latency, percentile);
+		return (groups.getCount() > 0) ? groups.getMax() : 0;
 	}
 
 	private static DoubleSummaryStatistics groups(LatencyResult latency, ToDoubleFunction<LatencySummary> percentile) {
