@@ -85,7 +85,7 @@ final class BenchmarkRun {
 					drain = attempt("drain", () -> drain(api, writer, receipts, groups));
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
-					latency = latency("latency", this.plan.latencyRate(), api, receipts, groups);
+					latency = latency(OpenLoopLatencyScenario.STEP, this.plan.latencyRate(), api, receipts, groups);
 					for (double rate : this.plan.latencySweep()) {
 						LatencyResult atRate = latency(OpenLoopLatencyScenario.sweepStep(rate), rate, api, receipts, groups);
 						if (atRate != null) {

@@ -37,14 +37,17 @@ public final class OpenLoopLatencyScenario {
 	private OpenLoopLatencyScenario() {
 	}
 
+	/** The name of the run's step that offers {@code --latency-rate}. */
+	public static final String STEP = "latency";
+
 	/**
 	 * The name of the run's step that offers one more rate of {@code --latency-sweep}; the first
-	 * rate's step is {@code latency}.
+	 * rate's step is {@link #STEP}.
 	 * @param rate events per second offered
 	 * @return for example {@code latency at 250/s}
 	 */
 	public static String sweepStep(double rate) {
-		return "latency at " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + "/s";
+		return STEP + " at " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + "/s";
 	}
 
 	/**

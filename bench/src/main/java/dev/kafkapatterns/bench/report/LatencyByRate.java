@@ -65,7 +65,7 @@ final class LatencyByRate {
 			return List.of();
 		}
 		List<Offered> offered = new ArrayList<>();
-		offered.add(new Offered("latency", results.latency()));
+		offered.add(new Offered(OpenLoopLatencyScenario.STEP, results.latency()));
 		results.latencySweep()
 			.forEach((latency) -> offered.add(new Offered(OpenLoopLatencyScenario.sweepStep(latency.offeredPerSecond()), latency)));
 		offered.sort(Comparator.comparingDouble((rate) -> rate.latency().offeredPerSecond()));
