@@ -11,11 +11,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.apache.commons.text.StringTokenizer;
+import org.apache.commons.text.matcher.StringMatcherFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 import dev.kafkapatterns.bench.baseline.BaselineSettings;
@@ -61,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
 	private Path localStackJar;
 
 	@Option(names = "--stack-args", paramLabel = "ARGS", defaultValue = "",
-			description = "More local-stack arguments, space-separated, for example \"--jvm-opts -XX:+UseG1GC\".")
+			description = "More local-stack arguments, space-separated; quotes around an argument keep its "
+					+ "spaces, for example \"--kafka-port 9094 --jvm-opts '-XX:+UseSerialGC -Xmx256m'\".")
 	private String stackArguments;
 
 	@Option(names = "--workers", paramLabel = "N", defaultValue = "2",
@@ -184,7 +188,22 @@ public final class BenchCommand implements Callable<Integer> {
 	}
 
 	static CommandLine commandLine(List<String> arguments) {
-		return new CommandLine(new BenchCommand(arguments)).setCaseInsensitiveEnumValuesAllowed(true);
+		return new CommandLine(new BenchCommand(arguments)).setCaseInsensitiveEnumValuesAllowed(true)
+			.setExecutionExceptionHandler(BenchCommand::reportWithoutStackTrace);
+	}
+
+	/**
+	 * A stack that is not there or does not get ready ({@link IllegalStateException}, whose message
+	 * says why and names the log) is the user's to fix, not a bug: its message, exit code 1, and no
+	 * stack trace. Anything else keeps picocli's report, stack trace included.
+	 */
+	private static int reportWithoutStackTrace(Exception ex, CommandLine commandLine, ParseResult parseResult)
+			throws Exception {
+		if (!(ex instanceof IllegalStateException)) {
+			throw ex;
+		}
+		commandLine.getErr().println("bench: " + ex.getMessage());
+		return 1;
 	}
 
 	@Override
@@ -222,7 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
 				: this.project.resolve("local-stack/target/local-stack.jar");
 		Set<Scenario> chosen = EnumSet.noneOf(Scenario.class);
 		chosen.addAll(this.scenarios);
-		List<String> extra = List.of(this.stackArguments.strip().split("\\s+")).stream().filter((w) -> !w.isEmpty()).toList();
+		List<String> extra = splitArguments(this.stackArguments);
 		return new BenchPlan(command(), this.project, output, logs, this.bootstrapServers, this.producerUrl,
 				new LocalStackSettings(jar, this.workers, this.workerMode, extra, logs.resolve("local-stack.log"),
 						Duration.ofSeconds(this.readySeconds)),
@@ -234,6 +253,18 @@ public final class BenchCommand implements Callable<Integer> {
 				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.workMs,
 						this.membersPerWorker),
 				Duration.ofSeconds(this.settleSeconds));
+	}
+
+	/**
+	 * Splits arguments at spaces, except inside single or double quotes around a whole argument,
+	 * which are removed: {@code --jvm-opts '-Xss512k -Xmx256m'} is two arguments, as local-stack's
+	 * {@code --jvm-opts} wants them. (A quote inside a word, {@code --jvm-opts='…'}, is not a shell's:
+	 * it stays, and local-stack rejects the argument.)
+	 */
+	static List<String> splitArguments(String commandLine) {
+		return new StringTokenizer(commandLine, StringMatcherFactory.INSTANCE.splitMatcher(),
+				StringMatcherFactory.INSTANCE.quoteMatcher())
+			.getTokenList();
 	}
 
 	private void requirePositive(int value, String option) {

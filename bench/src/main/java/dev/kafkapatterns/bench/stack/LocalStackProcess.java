@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The whole stack as a child process: {@code java -jar local-stack.jar --http-port P --kafka-port K
@@ -80,7 +81,7 @@ public final class LocalStackProcess implements TargetStack {
 		command.addAll(settings.workerModeArguments());
 		command.addAll(settings.extraArguments());
 		PrintStream log = openLog(settings.logFile());
-		log.println("# " + String.join(" ", command));
+		log.println("# " + commandLine(command));
 		Process process;
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -92,7 +93,7 @@ public final class LocalStackProcess implements TargetStack {
 		ProcessOutput output = new ProcessOutput(log);
 		output.readFrom(process.getInputStream(), "local-stack-output");
 		LocalStackProcess stack = new LocalStackProcess(process, output, log, httpPort, kafkaPort,
-				"local-stack (" + String.join(" ", command.subList(1, command.size())) + ")");
+				"local-stack (" + commandLine(command.subList(1, command.size())) + ")");
 		Optional<String> ready = output.awaitLine(0, (line) -> line.contains(READY) || line.contains(NOT_READY),
 				settings.readyTimeout());
 		if (ready.isEmpty() || !ready.get().contains(READY)) {
@@ -191,6 +192,13 @@ public final class LocalStackProcess implements TargetStack {
 	}
 
 	/** The Java launcher this benchmark runs on, for child JVMs. */
+	/** The arguments as one line, an argument with spaces in single quotes, to be run again as it is. */
+	static String commandLine(List<String> arguments) {
+		return arguments.stream()
+			.map((argument) -> argument.chars().anyMatch(Character::isWhitespace) ? "'" + argument + "'" : argument)
+			.collect(Collectors.joining(" "));
+	}
+
 	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}

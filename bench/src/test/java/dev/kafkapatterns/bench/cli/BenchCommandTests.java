@@ -1,0 +1,49 @@
+package dev.kafkapatterns.bench.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchCommandTests {
+
+	@Test
+	void passesStackArgumentsWithSpacesInQuotesAsOneArgument() {
+		BenchCommand command = BenchCommand.commandLine(List.of())
+			.parseArgs("--stack-args", "--kafka-port 9094 --jvm-opts '-XX:+UseSerialGC -Xmx256m' --kafka-jvm-opts \"-Xss512k -Xmx384m\"")
+			.commandSpec()
+			.commandLine()
+			.getCommand();
+
+		assertThat(command.plan().localStack().extraArguments()).containsExactly("--kafka-port", "9094", "--jvm-opts",
+				"-XX:+UseSerialGC -Xmx256m", "--kafka-jvm-opts", "-Xss512k -Xmx384m");
+	}
+
+	@Test
+	void splitsStackArgumentsWithoutQuotesAtSpaces() {
+		assertThat(BenchCommand.splitArguments("  --workers 3\t--verbose ")).containsExactly("--workers", "3",
+				"--verbose");
+		assertThat(BenchCommand.splitArguments("")).isEmpty();
+	}
+
+	@Test
+	void saysWhyTheStackIsMissingWithoutAStackTrace(@TempDir Path output) {
+		StringWriter err = new StringWriter();
+		String[] args = { "--local-stack-jar=" + output.resolve("no-such.jar"), "--scenarios=baselines",
+				"--output=" + output, "--log-dir=" + output };
+		CommandLine command = BenchCommand.commandLine(List.of(args)).setErr(new PrintWriter(err, true));
+
+		int exitCode = command.execute(args);
+
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(err.toString()).startsWith("bench: No local-stack jar at " + output.resolve("no-such.jar"))
+			.doesNotContain("\tat ");
+	}
+
+}
