@@ -191,7 +191,6 @@ public final class LocalStackProcess implements TargetStack {
 		return this.process.isAlive() ? Optional.empty() : Optional.of(this.process.exitValue());
 	}
 
-	/** The Java launcher this benchmark runs on, for child JVMs. */
 	/** The arguments as one line, an argument with spaces in single quotes, to be run again as it is. */
 	static String commandLine(List<String> arguments) {
 		return arguments.stream()
@@ -199,6 +198,7 @@ public final class LocalStackProcess implements TargetStack {
 			.collect(Collectors.joining(" "));
 	}
 
+	/** The Java launcher this benchmark runs on, for child JVMs. */
 	public static String javaExecutable() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
