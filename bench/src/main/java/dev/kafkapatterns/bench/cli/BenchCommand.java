@@ -27,6 +27,7 @@ import dev.kafkapatterns.bench.report.ReportWriter;
 import dev.kafkapatterns.bench.rest.RestPublishScenario.RestSettings;
 import dev.kafkapatterns.bench.scaling.WorkerScalingScenario.ScalingSettings;
 import dev.kafkapatterns.bench.stack.LocalStackSettings;
+import dev.kafkapatterns.bench.stack.ShellWords;
 import dev.kafkapatterns.bench.stack.WorkerMode;
 
 /**
@@ -274,9 +275,7 @@ public final class BenchCommand implements Callable<Integer> {
 	}
 
 	private String command() {
-		String args = this.arguments.stream()
-			.map((arg) -> arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'")
-			.collect(Collectors.joining(" "));
+		String args = ShellWords.join(this.arguments);
 		// The JVM's own flags (the README runs the benchmark with -XX:TieredStopAtLevel=1), not agents.
 		String jvm = ManagementFactory.getRuntimeMXBean()
 			.getInputArguments()

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The whole stack as a child process: {@code java -jar local-stack.jar --http-port P --kafka-port K
@@ -81,7 +80,7 @@ public final class LocalStackProcess implements TargetStack {
 		command.addAll(settings.workerModeArguments());
 		command.addAll(settings.extraArguments());
 		PrintStream log = openLog(settings.logFile());
-		log.println("# " + commandLine(command));
+		log.println("# " + ShellWords.join(command));
 		Process process;
 		try {
 			process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -93,7 +92,7 @@ public final class LocalStackProcess implements TargetStack {
 		ProcessOutput output = new ProcessOutput(log);
 		output.readFrom(process.getInputStream(), "local-stack-output");
 		LocalStackProcess stack = new LocalStackProcess(process, output, log, httpPort, kafkaPort,
-				"local-stack (" + commandLine(command.subList(1, command.size())) + ")");
+				"local-stack (" + ShellWords.join(command.subList(1, command.size())) + ")");
 		Optional<String> ready = output.awaitLine(0, (line) -> line.contains(READY) || line.contains(NOT_READY),
 				settings.readyTimeout());
 		if (ready.isEmpty() || !ready.get().contains(READY)) {
@@ -189,13 +188,6 @@ public final class LocalStackProcess implements TargetStack {
 	/** The exit code once stopped, for the report. */
 	public Optional<Integer> exitCode() {
 		return this.process.isAlive() ? Optional.empty() : Optional.of(this.process.exitValue());
-	}
-
-	/** The arguments as one line, an argument with spaces in single quotes, to be run again as it is. */
-	static String commandLine(List<String> arguments) {
-		return arguments.stream()
-			.map((argument) -> argument.chars().anyMatch(Character::isWhitespace) ? "'" + argument + "'" : argument)
-			.collect(Collectors.joining(" "));
 	}
 
 	/** The Java launcher this benchmark runs on, for child JVMs. */
