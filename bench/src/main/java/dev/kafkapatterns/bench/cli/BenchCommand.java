@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.apache.commons.text.StringTokenizer;
-import org.apache.commons.text.matcher.StringMatcherFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -242,7 +240,7 @@ public final class BenchCommand implements Callable<Integer> {
 				: this.project.resolve("local-stack/target/local-stack.jar");
 		Set<Scenario> chosen = EnumSet.noneOf(Scenario.class);
 		chosen.addAll(this.scenarios);
-		List<String> extra = splitArguments(this.stackArguments);
+		List<String> extra = ShellWords.split(this.stackArguments);
 		return new BenchPlan(command(), this.project, output, logs, this.bootstrapServers, this.producerUrl,
 				new LocalStackSettings(jar, this.workers, this.workerMode, extra, logs.resolve("local-stack.log"),
 						Duration.ofSeconds(this.readySeconds)),
@@ -254,18 +252,6 @@ public final class BenchCommand implements Callable<Integer> {
 				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.workMs,
 						this.membersPerWorker),
 				Duration.ofSeconds(this.settleSeconds));
-	}
-
-	/**
-	 * Splits arguments at spaces, except inside single or double quotes around a whole argument,
-	 * which are removed: {@code --jvm-opts '-Xss512k -Xmx256m'} is two arguments, as local-stack's
-	 * {@code --jvm-opts} wants them. (A quote inside a word, {@code --jvm-opts='…'}, is not a shell's:
-	 * it stays, and local-stack rejects the argument.)
-	 */
-	static List<String> splitArguments(String commandLine) {
-		return new StringTokenizer(commandLine, StringMatcherFactory.INSTANCE.splitMatcher(),
-				StringMatcherFactory.INSTANCE.quoteMatcher())
-			.getTokenList();
 	}
 
 	private void requirePositive(int value, String option) {

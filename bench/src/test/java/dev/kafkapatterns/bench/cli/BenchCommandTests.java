@@ -26,13 +26,6 @@ class BenchCommandTests {
 	}
 
 	@Test
-	void splitsStackArgumentsWithoutQuotesAtSpaces() {
-		assertThat(BenchCommand.splitArguments("  --workers 3\t--verbose ")).containsExactly("--workers", "3",
-				"--verbose");
-		assertThat(BenchCommand.splitArguments("")).isEmpty();
-	}
-
-	@Test
 	void saysWhyTheStackIsMissingWithoutAStackTrace(@TempDir Path output) {
 		StringWriter err = new StringWriter();
 		String[] args = { "--local-stack-jar=" + output.resolve("no-such.jar"), "--scenarios=baselines",

@@ -20,4 +20,10 @@ class ShellWordsTests {
 			.isEqualTo("--scenarios=baselines,latency --output /tmp/run-1 --rate@2");
 	}
 
+	@Test
+	void splitsArgumentsWithoutQuotesAtSpaces() {
+		assertThat(ShellWords.split("  --workers 3\t--verbose ")).containsExactly("--workers", "3", "--verbose");
+		assertThat(ShellWords.split("")).isEmpty();
+	}
+
 }
