@@ -52,6 +52,11 @@ public class EventConsumerConfiguration {
 	}
 
 	@Bean
+	ReceiptProducerWarmUp receiptProducerWarmUp(KafkaTemplate<Object, Object> template, TopicsProperties topics) {
+		return new ReceiptProducerWarmUp(template, topics.receipts());
+	}
+
+	@Bean
 	PartitionAssignmentLog partitionAssignmentLog() {
 		return new PartitionAssignmentLog();
 	}
