@@ -52,8 +52,9 @@ public class EventConsumerConfiguration {
 	}
 
 	@Bean
-	ReceiptProducerWarmUp receiptProducerWarmUp(KafkaTemplate<Object, Object> template, TopicsProperties topics) {
-		return new ReceiptProducerWarmUp(template, topics.receipts());
+	ReceiptProducerWarmUp receiptProducerWarmUp(KafkaTemplate<Object, Object> template, TopicsProperties topics,
+			ReceiptProperties receipts) {
+		return new ReceiptProducerWarmUp(template, topics.receipts(), receipts.producerStartWait());
 	}
 
 	@Bean

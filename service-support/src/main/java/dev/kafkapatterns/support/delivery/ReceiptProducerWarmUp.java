@@ -1,6 +1,11 @@
 package dev.kafkapatterns.support.delivery;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.PartitionInfo;
 import org.slf4j.Logger;
@@ -8,25 +13,26 @@ import org.slf4j.LoggerFactory;
 
 import dev.kafkapatterns.support.errors.ExceptionCauses;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * Makes the receipts producer while the application starts, instead of on the first event.
  *
- * <p>{@link KafkaTemplate} creates its producer on the first send, and that send then waits
- * for the producer to start, connect, fetch the receipts topic's metadata and get its
- * idempotent producer id. On a busy machine that took 1.2 to 3.5 s, and a worker that had just
- * joined the group sat on its first job for that long, while the rest of the group worked: on the
- * two-core machine, six workers reached 90 % of linear scaling in one run and 96 % once the
- * producer was made here. It happens on its own thread, just before the listener containers
- * start, so a start-up never waits for the broker; the first receipt simply finds the producer
- * ready. If the broker is not there yet, the first receipt tries again, as before.
+ * <p>{@link KafkaTemplate} makes its producer on the first send, and that send then waits for the
+ * producer to start, connect, fetch the receipts topic's metadata and get its idempotent producer
+ * id. On the busy two-core machine that took 1.2 to 3.5 s, and a worker that had just joined the
+ * group sat on its first job for that long while the others worked. So the producer is made on
+ * its own thread as soon as this bean exists, alongside the rest of the start-up, and the
+ * listener containers, which start after this bean, wait for it for at most
+ * {@code app.receipts.producer-start-wait}: a consumer joins its group ready to send receipts. If
+ * the broker does not answer by then, the listeners start all the same and the first receipt
+ * waits, as it always did.
  */
-class ReceiptProducerWarmUp implements SmartLifecycle {
+class ReceiptProducerWarmUp implements InitializingBean, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReceiptProducerWarmUp.class);
 
@@ -34,32 +40,46 @@ class ReceiptProducerWarmUp implements SmartLifecycle {
 
 	private final String receiptsTopic;
 
-	private final TaskExecutor executor;
+	private final Duration startWait;
+
+	private volatile CompletableFuture<Void> producerReady = new CompletableFuture<>();
 
 	private volatile boolean running;
 
-	ReceiptProducerWarmUp(KafkaTemplate<Object, Object> template, String receiptsTopic) {
+	ReceiptProducerWarmUp(KafkaTemplate<Object, Object> template, String receiptsTopic, Duration startWait) {
 		this.template = template;
 		this.receiptsTopic = receiptsTopic;
-		this.executor = daemonThreads();
+		this.startWait = startWait;
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		this.executor.execute(this::makeProducer);
+	public void afterPropertiesSet() {
+		SimpleAsyncTaskExecutor thread = new SimpleAsyncTaskExecutor("receipts-producer-warm-up-");
+		thread.setDaemon(true);
+		this.producerReady = CompletableFuture.runAsync(this::makeProducer, thread);
 	}
 
 	private void makeProducer() {
 		long started = System.nanoTime();
+		List<PartitionInfo> partitions = this.template.partitionsFor(this.receiptsTopic);
+		logger.debug("Receipts producer ready in {} ms ({} partitions of {})",
+				(System.nanoTime() - started) / 1_000_000, partitions.size(), this.receiptsTopic);
+	}
+
+	/** Waits for the producer, for at most the start wait: the listener containers start next. */
+	@Override
+	public void start() {
+		this.running = true;
 		try {
-			List<PartitionInfo> partitions = this.template.partitionsFor(this.receiptsTopic);
-			logger.debug("Receipts producer ready in {} ms ({} partitions of {})",
-					(System.nanoTime() - started) / 1_000_000, partitions.size(), this.receiptsTopic);
+			this.producerReady.get(this.startWait.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Receipts producer not ready at start ({}); the first receipt tries again",
-					ExceptionCauses.reason(ex));
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			String reason = (ex instanceof TimeoutException) ? "not ready within " + this.startWait.toMillis() + " ms"
+					: ExceptionCauses.reason(ex.getCause());
+			logger.debug("Receipts producer {}; the listeners start all the same", reason);
 		}
 	}
 
@@ -73,16 +93,10 @@ class ReceiptProducerWarmUp implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Just before the listener containers, so the producer is on its way when the first records come. */
+	/** Just before the listener containers. */
 	@Override
 	public int getPhase() {
 		return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
-	}
-
-	private static TaskExecutor daemonThreads() {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("receipts-producer-warm-up-");
-		executor.setDaemon(true);
-		return executor;
 	}
 
 }
