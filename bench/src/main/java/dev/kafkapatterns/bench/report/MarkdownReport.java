@@ -205,7 +205,7 @@ final class MarkdownReport {
 						+ "class path, on topics of their own (the throughput topic has as many partitions as `events`).",
 				"- Processed means: the group's delivery receipt on `event-receipts` (its `processedAt`, stamped by the "
 						+ "consumer on the same machine's clock).",
-				"- REST figures come from the benchmark's own HTTP client (Apache HttpClient 5, async, one I/O "
+				"- REST figures come from the benchmark's own HTTP client (Apache HttpClient 5's minimal async client, one I/O "
 						+ "thread), on the same cores as the stack; latencies are HdrHistogram percentiles.",
 				"- Speed is measured here and never asserted in a test; `BenchSystemTests` runs every scenario "
 						+ "briefly in `./mvnw verify` and checks only that the results are sane.",
