@@ -15,10 +15,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import dev.kafkapatterns.support.delivery.BeforeListenersStart;
+
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.AbstractShareKafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -34,7 +34,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * listener containers start (a lower lifecycle phase); the start-up fails with a clear message if
  * the broker cannot be told in time, rather than skip jobs silently.
  */
-class ShareGroupOffsetReset implements SmartLifecycle {
+class ShareGroupOffsetReset extends BeforeListenersStart {
 
 	static final String OFFSET_RESET = "share.auto.offset.reset";
 
@@ -44,15 +44,13 @@ class ShareGroupOffsetReset implements SmartLifecycle {
 
 	private final KafkaListenerEndpointRegistry listeners;
 
-	private volatile boolean running;
-
 	ShareGroupOffsetReset(KafkaAdmin admin, KafkaListenerEndpointRegistry listeners) {
 		this.admin = admin;
 		this.listeners = listeners;
 	}
 
 	@Override
-	public void start() {
+	protected void beforeListenersStart() {
 		List<String> groups = shareGroups(this.listeners.getAllListenerContainers());
 		Duration timeout = Duration.ofSeconds(this.admin.getOperationTimeout());
 		try (Admin client = Admin.create(this.admin.getConfigurationProperties())) {
@@ -75,7 +73,6 @@ class ShareGroupOffsetReset implements SmartLifecycle {
 					+ groups + " within " + timeout.toSeconds() + " s; without it the workers would skip the jobs "
 					+ "published before the first of them started", ex);
 		}
-		this.running = true;
 	}
 
 	private static List<String> shareGroups(Collection<MessageListenerContainer> containers) {
@@ -84,22 +81,6 @@ class ShareGroupOffsetReset implements SmartLifecycle {
 			.map(MessageListenerContainer::getGroupId)
 			.distinct()
 			.toList();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	/** Before the listener containers, which start in the registry's phase. */
-	@Override
-	public int getPhase() {
-		return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
 	}
 
 }

@@ -14,10 +14,8 @@ import org.slf4j.LoggerFactory;
 import dev.kafkapatterns.support.errors.ExceptionCauses;
 
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * Makes the receipts producer while the application starts, instead of on the first event.
@@ -32,7 +30,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * the broker does not answer by then, the listeners start all the same and the first receipt
  * waits, as it always did.
  */
-class ReceiptProducerWarmUp implements InitializingBean, SmartLifecycle {
+class ReceiptProducerWarmUp extends BeforeListenersStart implements InitializingBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReceiptProducerWarmUp.class);
 
@@ -43,8 +41,6 @@ class ReceiptProducerWarmUp implements InitializingBean, SmartLifecycle {
 	private final Duration startWait;
 
 	private volatile CompletableFuture<Void> producerReady = new CompletableFuture<>();
-
-	private volatile boolean running;
 
 	ReceiptProducerWarmUp(KafkaTemplate<Object, Object> template, String receiptsTopic, Duration startWait) {
 		this.template = template;
@@ -68,8 +64,7 @@ class ReceiptProducerWarmUp implements InitializingBean, SmartLifecycle {
 
 	/** Waits for the producer, for at most the start wait: the listener containers start next. */
 	@Override
-	public void start() {
-		this.running = true;
+	protected void beforeListenersStart() {
 		try {
 			this.producerReady.get(this.startWait.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -81,22 +76,6 @@ class ReceiptProducerWarmUp implements InitializingBean, SmartLifecycle {
 					: ExceptionCauses.reason(ex.getCause());
 			logger.debug("Receipts producer {}; the listeners start all the same", reason);
 		}
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	/** Just before the listener containers. */
-	@Override
-	public int getPhase() {
-		return AbstractMessageListenerContainer.DEFAULT_PHASE - 1;
 	}
 
 }
