@@ -48,6 +48,15 @@ class DeliveryRecorder {
 		return this.receiptsTopic;
 	}
 
+	/**
+	 * Makes the receipts producer and fetches the receipts topic's metadata, which the first
+	 * receipt would otherwise wait for (see {@link ReceiptProducerWarmUp}).
+	 * @return the number of partitions of the receipts topic
+	 */
+	int connect() {
+		return this.template.partitionsFor(this.receiptsTopic).size();
+	}
+
 	/** The instance id of this process, as receipts and log lines name it. */
 	String instance() {
 		return this.instance;

@@ -52,9 +52,8 @@ public class EventConsumerConfiguration {
 	}
 
 	@Bean
-	ReceiptProducerWarmUp receiptProducerWarmUp(KafkaTemplate<Object, Object> template, TopicsProperties topics,
-			ReceiptProperties receipts) {
-		return new ReceiptProducerWarmUp(template, topics.receipts(), receipts.producerStartWait());
+	ReceiptProducerWarmUp receiptProducerWarmUp(DeliveryRecorder recorder, ReceiptProperties receipts) {
+		return new ReceiptProducerWarmUp(recorder, receipts.producerStartWait());
 	}
 
 	@Bean

@@ -1,13 +1,11 @@
 package dev.kafkapatterns.support.delivery;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.common.PartitionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +13,11 @@ import dev.kafkapatterns.support.errors.ExceptionCauses;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Makes the receipts producer while the application starts, instead of on the first event.
  *
- * <p>{@link KafkaTemplate} makes its producer on the first send, and that send then waits for the
+ * <p>{@link org.springframework.kafka.core.KafkaTemplate} makes its producer on the first send, and that send then waits for the
  * producer to start, connect, fetch the receipts topic's metadata and get its idempotent producer
  * id. On the busy two-core machine that took 1.2 to 3.5 s, and a worker that had just joined the
  * group sat on its first job for that long while the others worked. So the producer is made on
@@ -34,17 +31,14 @@ class ReceiptProducerWarmUp extends BeforeListenersStart implements Initializing
 
 	private static final Logger logger = LoggerFactory.getLogger(ReceiptProducerWarmUp.class);
 
-	private final KafkaTemplate<Object, Object> template;
-
-	private final String receiptsTopic;
+	private final DeliveryRecorder recorder;
 
 	private final Duration startWait;
 
 	private volatile CompletableFuture<Void> producerReady = new CompletableFuture<>();
 
-	ReceiptProducerWarmUp(KafkaTemplate<Object, Object> template, String receiptsTopic, Duration startWait) {
-		this.template = template;
-		this.receiptsTopic = receiptsTopic;
+	ReceiptProducerWarmUp(DeliveryRecorder recorder, Duration startWait) {
+		this.recorder = recorder;
 		this.startWait = startWait;
 	}
 
@@ -57,9 +51,9 @@ class ReceiptProducerWarmUp extends BeforeListenersStart implements Initializing
 
 	private void makeProducer() {
 		long started = System.nanoTime();
-		List<PartitionInfo> partitions = this.template.partitionsFor(this.receiptsTopic);
+		int partitions = this.recorder.connect();
 		logger.debug("Receipts producer ready in {} ms ({} partitions of {})",
-				(System.nanoTime() - started) / 1_000_000, partitions.size(), this.receiptsTopic);
+				(System.nanoTime() - started) / 1_000_000, partitions, this.recorder.receiptsTopic());
 	}
 
 	/** Waits for the producer, for at most the start wait: the listener containers start next. */

@@ -1,5 +1,6 @@
 package dev.kafkapatterns.support.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,8 @@ class ReceiptProducerWarmUpIntegrationTests {
 
 	@Test
 	void theProducerIsReadyWhenTheListenersStart(EmbeddedKafkaBroker broker) {
-		ReceiptProducerWarmUp warmUp = new ReceiptProducerWarmUp(template(broker.getBrokersAsString(), 30_000),
-				"event-receipts", Duration.ofSeconds(30));
+		ReceiptProducerWarmUp warmUp = new ReceiptProducerWarmUp(recorder(broker.getBrokersAsString(), 30_000),
+				Duration.ofSeconds(30));
 
 		warmUp.afterPropertiesSet();
 		warmUp.start();
@@ -52,8 +53,7 @@ class ReceiptProducerWarmUpIntegrationTests {
 	@Test
 	void theListenersStartAfterTheStartWaitWhenNoBrokerAnswers() {
 		// Nothing listens on port 1: the producer would wait max.block.ms for the topic's metadata.
-		ReceiptProducerWarmUp warmUp = new ReceiptProducerWarmUp(template("localhost:1", 60_000), "event-receipts",
-				Duration.ofMillis(500));
+		ReceiptProducerWarmUp warmUp = new ReceiptProducerWarmUp(recorder("localhost:1", 60_000), Duration.ofMillis(500));
 
 		warmUp.afterPropertiesSet();
 		assertTimeoutPreemptively(Duration.ofSeconds(10), warmUp::start);
@@ -63,7 +63,7 @@ class ReceiptProducerWarmUpIntegrationTests {
 		await().untilAsserted(() -> assertThat(this.producersMade).hasSize(1));
 	}
 
-	private KafkaTemplate<Object, Object> template(String bootstrapServers, int maxBlockMs) {
+	private DeliveryRecorder recorder(String bootstrapServers, int maxBlockMs) {
 		this.producerFactory = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				bootstrapServers, ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -74,7 +74,8 @@ class ReceiptProducerWarmUpIntegrationTests {
 				ReceiptProducerWarmUpIntegrationTests.this.producersMade.add(id);
 			}
 		});
-		return new KafkaTemplate<>(this.producerFactory);
+		return new DeliveryRecorder(new KafkaTemplate<>(this.producerFactory), "event-receipts", "audit-7",
+				Clock.systemUTC());
 	}
 
 }
