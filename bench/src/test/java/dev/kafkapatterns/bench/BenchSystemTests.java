@@ -38,7 +38,7 @@ class BenchSystemTests {
 				"--workers", "1", "--perf-records", "20000", "--e2e-records", "200", "--warmup-events", "20",
 				"--drain-events", "200", "--latency-rate", "50", "--latency-sweep", "25", "--latency-warmup-seconds", "1", "--latency-seconds", "3",
 				"--scaling-workers", "1,2",
-				"--scaling-jobs-per-worker", "20", "--rest-seconds", "2", "--rest-warmup-seconds", "1",
+				"--scaling-jobs-per-worker", "20", "--scaling-warmup-jobs-per-worker", "5", "--rest-seconds", "2", "--rest-warmup-seconds", "1",
 				"--settle-timeout", "120"));
 		Files.createDirectories(output);
 		Path console = output.resolve("console.log");
@@ -129,6 +129,7 @@ class BenchSystemTests {
 
 	private static void assertScaling(JsonNode scaling) {
 		assertThat(scaling.get("partitions").asInt()).isEqualTo(6);
+		assertThat(scaling.get("warmupJobsPerWorker").asInt()).isEqualTo(5);
 		assertThat(scaling.get("steps").valueStream().map((step) -> step.get("workers").asInt())).containsExactly(1, 2);
 		scaling.get("steps").forEach((step) -> {
 			assertThat(step.get("complete").asBoolean()).as(step.toString()).isTrue();

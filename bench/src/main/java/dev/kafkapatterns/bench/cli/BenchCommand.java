@@ -159,6 +159,11 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--scaling-jobs-per-worker", paramLabel = "N", defaultValue = "300", description = "(default: ${DEFAULT-VALUE})")
 	private int jobsPerWorker;
 
+	@Option(names = "--scaling-warmup-jobs-per-worker", paramLabel = "N", defaultValue = "100",
+			description = "Jobs per worker every group processes before each step, not measured; 0 for none "
+					+ "(default: ${DEFAULT-VALUE}).")
+	private int warmupJobsPerWorker;
+
 	@Option(names = "--scaling-work-ms", paramLabel = "MS", defaultValue = "20", description = "(default: ${DEFAULT-VALUE})")
 	private int workMs;
 
@@ -227,6 +232,10 @@ public final class BenchCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(),
 					"--latency-warmup-seconds must be 0 or more, not " + this.latencyWarmupSeconds);
 		}
+		if (this.warmupJobsPerWorker < 0) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--scaling-warmup-jobs-per-worker must be 0 or more, not " + this.warmupJobsPerWorker);
+		}
 		requirePositive(this.restSeconds, "--rest-seconds");
 		requirePositive(this.membersPerWorker, "--members-per-worker");
 		if (this.latencyRate <= 0 || this.latencySweep.stream().anyMatch((rate) -> rate <= 0)
@@ -249,8 +258,8 @@ public final class BenchCommand implements Callable<Integer> {
 						Duration.ofSeconds(this.restWarmupSeconds), Duration.ofSeconds(this.restSeconds)),
 				this.restWithConsumers, this.warmupEvents, this.drainEvents, this.latencyRate, List.copyOf(this.latencySweep),
 				Duration.ofSeconds(this.latencyWarmupSeconds), Duration.ofSeconds(this.latencySeconds),
-				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.workMs,
-						this.membersPerWorker),
+				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.warmupJobsPerWorker,
+						this.workMs, this.membersPerWorker),
 				Duration.ofSeconds(this.settleSeconds));
 	}
 

@@ -188,7 +188,8 @@ final class MarkdownReport {
 		add("## Worker scaling", "", "Jobs of `workMs: " + this.results.scaling().workMs() + "`, "
 				+ this.results.scaling().mode() + " mode (group `" + this.results.scaling().group() + "`), "
 				+ this.results.scaling().partitions() + " partitions; the jobs are written straight to `events`, keys "
-				+ "spread evenly over the partitions. Time from the first write to the group's last receipt.", "",
+				+ "spread evenly over the partitions. Time from the first write to the group's last receipt"
+				+ warmupNote(this.results.scaling().warmupJobsPerWorker()) + ".", "",
 				"| workers | members | jobs | seconds | jobs/s | linear | efficiency |", "|---|---|---|---|---|---|---|");
 		for (ScalingStep step : this.results.scaling().steps()) {
 			add("| " + step.workers() + " | " + step.members() + " | " + step.jobs() + " | "
@@ -197,6 +198,12 @@ final class MarkdownReport {
 					+ (step.complete() ? "" : " (" + step.missing() + " missing)") + " |");
 		}
 		add("", "![worker scaling](scaling.png)", "");
+	}
+
+	private static String warmupNote(int warmupJobsPerWorker) {
+		return (warmupJobsPerWorker > 0) ? ", after every group processed " + warmupJobsPerWorker
+				+ " unmeasured jobs per worker of the step (`--scaling-warmup-jobs-per-worker`), so that the workers "
+				+ "a step adds are not measured while their JVMs warm up" : ", with no warm-up jobs before it";
 	}
 
 	private void method() {

@@ -15,12 +15,17 @@ import dev.kafkapatterns.bench.stack.WorkerMode;
 
 /**
  * Worker scaling: for each worker count, scale the workers ({@code scale N}), wait until their
- * group has settled, write N × jobs-per-worker jobs of {@code workMs} each straight to the topic
- * ({@link EventWriter}: all there within a fraction of a second, keys spread evenly over the
- * partitions), and time them from the first write to the last receipt of the workers' group.
- * Efficiency is the rate against
+ * group has settled, let every group process N × warm-up jobs unmeasured, then write N ×
+ * jobs-per-worker jobs of {@code workMs} each straight to the topic ({@link EventWriter}: all
+ * there within a fraction of a second, keys spread evenly over the partitions), and time them
+ * from the first write to the last receipt of the workers' group. Efficiency is the rate against
  * linear: N × the 1-worker rate. Before the next step the fanout groups catch up too, so that one
  * step's backlog does not slow the next.
+ * <p>
+ * The warm-up makes the steps alike: the 1-worker rate comes from a worker that has run since
+ * the stack started, while the workers a step adds are new JVMs, whose first jobs come late and
+ * with pauses while their code is compiled and loaded. Without it, a step would measure that
+ * start as well as the scaling.
  */
 public final class WorkerScalingScenario {
 
@@ -58,6 +63,7 @@ public final class WorkerScalingScenario {
 			this.stack.scaleWorkers(workers, Duration.ofMinutes(3));
 			int members = workers * this.settings.membersPerWorker();
 			this.admin.awaitSettled(mode, members, partitions, Duration.ofMinutes(2));
+			warmUp(workers, partitions, allGroups, timeout);
 			int jobs = workers * this.settings.jobsPerWorker();
 			List<String> keys = PartitionKeys.balanced(jobs, partitions, "job-" + workers + "-");
 			Instant start = Instant.now();
@@ -76,7 +82,23 @@ public final class WorkerScalingScenario {
 			// Not measured: the fanout groups finish the same jobs before the next step starts.
 			this.receipts.awaitAll(ids, allGroups, timeout);
 		}
-		return new ScalingResult(mode.flagValue(), mode.groupId(), this.settings.workMs(), partitions, steps);
+		return new ScalingResult(mode.flagValue(), mode.groupId(), this.settings.workMs(),
+				this.settings.warmupJobsPerWorker(), partitions, steps);
+	}
+
+	/** Jobs like the measured ones, that every group processes before the step's jobs are written. */
+	private void warmUp(int workers, int partitions, List<String> allGroups, Duration timeout) throws InterruptedException {
+		int jobs = workers * this.settings.warmupJobsPerWorker();
+		if (jobs == 0) {
+			return;
+		}
+		List<String> keys = PartitionKeys.balanced(jobs, partitions, "warmup-job-" + workers + "-");
+		List<String> ids = this.writer.write("bench.job-warmup", keys,
+				(n) -> Map.of("n", n, "workMs", this.settings.workMs()));
+		if (!this.receipts.awaitAll(ids, allGroups, timeout)) {
+			throw new IllegalStateException("the warm-up jobs of the " + workers
+					+ "-worker step were not all processed within " + timeout.toSeconds() + " s");
+		}
 	}
 
 	/**
@@ -85,11 +107,12 @@ public final class WorkerScalingScenario {
 	 * @param mode how the workers consume
 	 * @param workers the worker counts, in order; the first sets the per-worker rate (1 by default)
 	 * @param jobsPerWorker jobs per worker in each step
+	 * @param warmupJobsPerWorker jobs per worker processed before each step, not measured
 	 * @param workMs each job's simulated work
 	 * @param membersPerWorker group members per worker process ({@code worker.concurrency})
 	 */
-	public record ScalingSettings(WorkerMode mode, List<Integer> workers, int jobsPerWorker, int workMs,
-			int membersPerWorker) {
+	public record ScalingSettings(WorkerMode mode, List<Integer> workers, int jobsPerWorker, int warmupJobsPerWorker,
+			int workMs, int membersPerWorker) {
 
 		public ScalingSettings {
 			workers = List.copyOf(workers);
@@ -103,10 +126,13 @@ public final class WorkerScalingScenario {
 	 * @param mode {@code group} or {@code share}
 	 * @param group the workers' group
 	 * @param workMs each job's simulated work
+	 * @param warmupJobsPerWorker jobs per worker processed before each step, not measured (0 in
+	 * results from before the warm-up)
 	 * @param partitions partitions of the {@code events} topic: group mode's ceiling
 	 * @param steps one per worker count
 	 */
-	public record ScalingResult(String mode, String group, int workMs, int partitions, List<ScalingStep> steps) {
+	public record ScalingResult(String mode, String group, int workMs, int warmupJobsPerWorker, int partitions,
+			List<ScalingStep> steps) {
 	}
 
 	/**

@@ -26,6 +26,12 @@ class BenchCommandTests {
 	}
 
 	@Test
+	void warmsUpEachScalingStepUnlessToldNotTo() {
+		assertThat(plan().scaling().warmupJobsPerWorker()).isEqualTo(100);
+		assertThat(plan("--scaling-warmup-jobs-per-worker", "0").scaling().warmupJobsPerWorker()).isZero();
+	}
+
+	@Test
 	void saysWhyTheStackIsMissingWithoutAStackTrace(@TempDir Path output) {
 		StringWriter err = new StringWriter();
 		String[] args = { "--local-stack-jar=" + output.resolve("no-such.jar"), "--scenarios=baselines",
@@ -37,6 +43,15 @@ class BenchCommandTests {
 		assertThat(exitCode).isEqualTo(1);
 		assertThat(err.toString()).startsWith("bench: No local-stack jar at " + output.resolve("no-such.jar"))
 			.doesNotContain("\tat ");
+	}
+
+	private static BenchPlan plan(String... args) {
+		BenchCommand command = BenchCommand.commandLine(List.of(args))
+			.parseArgs(args)
+			.commandSpec()
+			.commandLine()
+			.getCommand();
+		return command.plan();
 	}
 
 }

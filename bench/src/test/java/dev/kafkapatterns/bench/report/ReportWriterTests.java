@@ -46,6 +46,7 @@ class ReportWriterTests {
 			.contains("| REST batch of 100, 8 connections | 60,000 events/s | ProducerPerformance: 172,000 records/s | 34.9% | ≥ 30% | pass |")
 			.contains("| publish→processed p99 at 1000/s, fanout-audit | 60.0 ms | EndToEndLatency p99: 12.0 ms | 5.0× | ≤ 10× | pass |")
 			.contains("| worker scaling, 2 workers (group mode) | 45.0 jobs/s | linear (2 × the 1-worker rate per worker): 50.0 jobs/s | 90.0% | ≥ 90% | pass |")
+			.contains("after every group processed 100 unmeasured jobs per worker of the step")
 			.contains("| offered/s | achieved/s | not accepted | p50 | p99 | p99 vs EndToEndLatency p99 | machine |",
 					"| 250 | 250 | 2 | 15.0 ms – 22.0 ms | 60.0 ms – 90.0 ms | 7.5× | 1.90 |\n| 1,000 | 999 | 0 | 15.0 ms | 60.0 ms | 5.0× | 1.96 |")
 			.contains("| step | seconds | machine | benchmark | kafka | fanout-consumers | local-stack |",
@@ -112,7 +113,7 @@ class ReportWriterTests {
 		LatencySummary slower = new LatencySummary(100, 25, 22, 50, 90, 95, 99);
 		List<LatencyResult> latencySweep = List.of(new LatencyResult(250, 20, 5000, 2, Map.of(503, 2L), 249.9, LATENCY, true,
 				List.of(new GroupLatency("fanout-audit", 4998, 0, 0, LATENCY), new GroupLatency("queue-workers", 4998, 0, 0, slower))));
-		ScalingResult scaling = new ScalingResult("group", "queue-workers", 20, 6,
+		ScalingResult scaling = new ScalingResult("group", "queue-workers", 20, 100, 6,
 				List.of(new ScalingStep(1, 1, 300, 12, 25, 25, 1, true, 0, 0),
 						new ScalingStep(2, 2, 600, 13.3, 45, 50, 0.9, true, 0, 0)));
 		return new BenchmarkResults("2026-11-25T13:22:07Z", "java -jar bench/target/bench.jar",
