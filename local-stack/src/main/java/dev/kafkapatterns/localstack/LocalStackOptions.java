@@ -45,10 +45,10 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 
 	/**
 	 * Service JVM options that keep eight or nine JVMs reasonable on two cores: the serial
-	 * collector (no GC threads per core), the C1 compiler only (a stack that starts in
-	 * two thirds of the time and CPU; on two busy cores C2 gets too little CPU to compile, so only
-	 * a service with cores to spare runs faster with it: see the README), small thread stacks and a heap that
-	 * starts small and may grow to what a demo needs.
+	 * collector (no GC threads per core), the C1 compiler only (the stack is ready in about two
+	 * thirds of the time; on two busy cores C2 gets too little CPU to compile, so only a service
+	 * with cores to spare runs faster with it: see the README), small thread stacks and a heap
+	 * that starts small and may grow to what a demo needs.
 	 */
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");

@@ -67,8 +67,7 @@ public final class WorkerScalingScenario {
 			int jobs = workers * this.settings.jobsPerWorker();
 			List<String> keys = PartitionKeys.balanced(jobs, partitions, "job-" + workers + "-");
 			Instant start = Instant.now();
-			List<String> ids = this.writer.write("bench.job", keys,
-					(n) -> Map.of("n", n, "workMs", this.settings.workMs()));
+			List<String> ids = writeJobs("bench.job", keys);
 			boolean complete = this.receipts.awaitAll(ids, List.of(mode.groupId()), timeout);
 			GroupDeliveries deliveries = this.receipts.deliveries(mode.groupId(), ids);
 			double seconds = Duration.between(start, deliveries.last().orElse(Instant.now())).toNanos() / 1e9;
@@ -93,12 +92,15 @@ public final class WorkerScalingScenario {
 			return;
 		}
 		List<String> keys = PartitionKeys.balanced(jobs, partitions, "warmup-job-" + workers + "-");
-		List<String> ids = this.writer.write("bench.job-warmup", keys,
-				(n) -> Map.of("n", n, "workMs", this.settings.workMs()));
+		List<String> ids = writeJobs("bench.job-warmup", keys);
 		if (!this.receipts.awaitAll(ids, allGroups, timeout)) {
 			throw new IllegalStateException("the warm-up jobs of the " + workers
 					+ "-worker step were not all processed within " + timeout.toSeconds() + " s");
 		}
+	}
+
+	private List<String> writeJobs(String type, List<String> keys) throws InterruptedException {
+		return this.writer.write(type, keys, (n) -> Map.of("n", n, "workMs", this.settings.workMs()));
 	}
 
 	/**
