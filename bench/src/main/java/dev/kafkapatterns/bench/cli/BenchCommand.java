@@ -228,14 +228,8 @@ public final class BenchCommand implements Callable<Integer> {
 		}
 		requirePositive(this.drainEvents, "--drain-events");
 		requirePositive(this.latencySeconds, "--latency-seconds");
-		if (this.latencyWarmupSeconds < 0) {
-			throw new ParameterException(this.spec.commandLine(),
-					"--latency-warmup-seconds must be 0 or more, not " + this.latencyWarmupSeconds);
-		}
-		if (this.warmupJobsPerWorker < 0) {
-			throw new ParameterException(this.spec.commandLine(),
-					"--scaling-warmup-jobs-per-worker must be 0 or more, not " + this.warmupJobsPerWorker);
-		}
+		requireNotNegative(this.latencyWarmupSeconds, "--latency-warmup-seconds");
+		requireNotNegative(this.warmupJobsPerWorker, "--scaling-warmup-jobs-per-worker");
 		requirePositive(this.restSeconds, "--rest-seconds");
 		requirePositive(this.membersPerWorker, "--members-per-worker");
 		if (this.latencyRate <= 0 || this.latencySweep.stream().anyMatch((rate) -> rate <= 0)
@@ -261,6 +255,12 @@ public final class BenchCommand implements Callable<Integer> {
 				new ScalingSettings(this.workerMode, this.scalingWorkers, this.jobsPerWorker, this.warmupJobsPerWorker,
 						this.workMs, this.membersPerWorker),
 				Duration.ofSeconds(this.settleSeconds));
+	}
+
+	private void requireNotNegative(int value, String option) {
+		if (value < 0) {
+			throw new ParameterException(this.spec.commandLine(), option + " must be 0 or more, not " + value);
+		}
 	}
 
 	private void requirePositive(int value, String option) {

@@ -8,8 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class BenchCommandTests {
 
@@ -29,6 +31,9 @@ class BenchCommandTests {
 	void warmsUpEachScalingStepUnlessToldNotTo() {
 		assertThat(plan().scaling().warmupJobsPerWorker()).isEqualTo(100);
 		assertThat(plan("--scaling-warmup-jobs-per-worker", "0").scaling().warmupJobsPerWorker()).isZero();
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> plan("--scaling-warmup-jobs-per-worker", "-1"))
+			.withMessage("--scaling-warmup-jobs-per-worker must be 0 or more, not -1");
 	}
 
 	@Test

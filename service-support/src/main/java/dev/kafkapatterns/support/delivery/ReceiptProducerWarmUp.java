@@ -17,15 +17,15 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 /**
  * Makes the receipts producer while the application starts, instead of on the first event.
  *
- * <p>{@link org.springframework.kafka.core.KafkaTemplate} makes its producer on the first send, and that send then waits for the
- * producer to start, connect, fetch the receipts topic's metadata and get its idempotent producer
- * id. On the busy two-core machine that took 1.2 to 3.5 s, and a worker that had just joined the
- * group sat on its first job for that long while the others worked. So the producer is made on
- * its own thread as soon as this bean exists, alongside the rest of the start-up, and the
- * listener containers, which start after this bean, wait for it for at most
- * {@code app.receipts.producer-start-wait}: a consumer joins its group ready to send receipts. If
- * the broker does not answer by then, the listeners start all the same and the first receipt
- * waits, as it always did.
+ * <p>{@link org.springframework.kafka.core.KafkaTemplate} makes its producer on the first send,
+ * and that send then waits for the producer to start, connect, fetch the receipts topic's metadata
+ * and get its idempotent producer id. On the busy two-core machine that took 1.2 to 3.5 s, and a
+ * worker that had just joined the group sat on its first job for that long while the others
+ * worked. So the producer is made on its own thread as soon as this bean exists, alongside the
+ * rest of the start-up, and the listener containers, which start after this bean, wait for it for
+ * at most {@code app.receipts.producer-start-wait}: a consumer joins its group ready to send
+ * receipts. If the broker does not answer by then, the listeners start all the same and the first
+ * receipt waits, as it always did.
  */
 class ReceiptProducerWarmUp extends BeforeListenersStart implements InitializingBean {
 
