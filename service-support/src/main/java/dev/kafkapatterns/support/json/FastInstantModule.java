@@ -2,6 +2,7 @@ package dev.kafkapatterns.support.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +112,9 @@ public final class FastInstantModule extends SimpleModule {
 		protected String formatValue(Instant value, SerializationContext context) {
 			long second = value.getEpochSecond();
 			if (this._formatter == null && second >= FIRST_SECOND && second <= LAST_SECOND) {
-				return ITU.formatUtc(OffsetDateTime.ofInstant(value, ZoneOffset.UTC), fractionDigits(value.getNano()));
+				// Not OffsetDateTime.ofInstant: on Java 17 it builds new ZoneRules, with a map, every time.
+				LocalDateTime utc = LocalDateTime.ofEpochSecond(second, value.getNano(), ZoneOffset.UTC);
+				return ITU.formatUtc(OffsetDateTime.of(utc, ZoneOffset.UTC), fractionDigits(value.getNano()));
 			}
 			return super.formatValue(value, context);
 		}
