@@ -58,16 +58,43 @@ public final class EventWriter implements AutoCloseable {
 	 */
 	public List<String> write(String type, List<String> keys, IntFunction<Map<String, Object>> payload)
 			throws InterruptedException {
+		return write(prepare(type, keys, payload));
+	}
+
+	/**
+	 * Makes the records of a backlog (ids, JSON, headers) without sending them, so that a scenario
+	 * can write a backlog without spending its measured time, and the cores it shares with the
+	 * system, on making it.
+	 * @param type the events' type
+	 * @param keys one key per event, in order
+	 * @param payload the payload of event {@code i}
+	 * @return the records, to hand to {@link #write(Backlog)}
+	 */
+	public Backlog prepare(String type, List<String> keys, IntFunction<Map<String, Object>> payload) {
+		List<ProducerRecord<String, byte[]>> records = new ArrayList<>(keys.size());
 		List<String> ids = new ArrayList<>(keys.size());
-		List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(keys.size());
 		for (int i = 0; i < keys.size(); i++) {
 			Event event = new Event(UUID.randomUUID().toString(), type, keys.get(i), payload.apply(i), Instant.now());
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, null,
 					event.occurredAt().toEpochMilli(), event.key(), JSON.writeValueAsBytes(event));
 			record.headers().add(EventHeaders.ID, event.id().getBytes(StandardCharsets.UTF_8));
 			record.headers().add(EventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-			acknowledgements.add(this.producer.send(record));
+			records.add(record);
 			ids.add(event.id());
+		}
+		return new Backlog(List.copyOf(records), List.copyOf(ids));
+	}
+
+	/**
+	 * Sends a prepared backlog and waits until the broker acknowledged every event.
+	 * @param backlog the records, from {@link #prepare}
+	 * @return the event ids, in order
+	 * @throws IllegalStateException when the broker did not acknowledge them all within a minute
+	 */
+	public List<String> write(Backlog backlog) throws InterruptedException {
+		List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(backlog.records().size());
+		for (ProducerRecord<String, byte[]> record : backlog.records()) {
+			acknowledgements.add(this.producer.send(record));
 		}
 		this.producer.flush();
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -82,12 +109,21 @@ public final class EventWriter implements AutoCloseable {
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("The broker did not acknowledge the backlog within a minute", ex);
 		}
-		return ids;
+		return backlog.ids();
 	}
 
 	@Override
 	public void close() {
 		this.producer.close(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Events made and not yet sent.
+	 *
+	 * @param records one record per event, in order
+	 * @param ids the events' ids, in the same order
+	 */
+	public record Backlog(List<ProducerRecord<String, byte[]>> records, List<String> ids) {
 	}
 
 }

@@ -66,8 +66,10 @@ public final class WorkerScalingScenario {
 			warmUp(workers, partitions, allGroups, timeout);
 			int jobs = workers * this.settings.jobsPerWorker();
 			List<String> keys = PartitionKeys.balanced(jobs, partitions, "job-" + workers + "-");
+			// Made before the clock starts, as the drain's backlog is.
+			EventWriter.Backlog backlog = this.writer.prepare("bench.job", keys, this::jobPayload);
 			Instant start = Instant.now();
-			List<String> ids = writeJobs("bench.job", keys);
+			List<String> ids = this.writer.write(backlog);
 			boolean complete = this.receipts.awaitAll(ids, List.of(mode.groupId()), timeout);
 			GroupDeliveries deliveries = this.receipts.deliveries(mode.groupId(), ids);
 			double seconds = Duration.between(start, deliveries.last().orElse(Instant.now())).toNanos() / 1e9;
@@ -92,15 +94,15 @@ public final class WorkerScalingScenario {
 			return;
 		}
 		List<String> keys = PartitionKeys.balanced(jobs, partitions, "warmup-job-" + workers + "-");
-		List<String> ids = writeJobs("bench.job-warmup", keys);
+		List<String> ids = this.writer.write("bench.job-warmup", keys, this::jobPayload);
 		if (!this.receipts.awaitAll(ids, allGroups, timeout)) {
 			throw new IllegalStateException("the warm-up jobs of the " + workers
 					+ "-worker step were not all processed within " + timeout.toSeconds() + " s");
 		}
 	}
 
-	private List<String> writeJobs(String type, List<String> keys) throws InterruptedException {
-		return this.writer.write(type, keys, (n) -> Map.of("n", n, "workMs", this.settings.workMs()));
+	private Map<String, Object> jobPayload(int n) {
+		return Map.of("n", n, "workMs", this.settings.workMs());
 	}
 
 	/**
