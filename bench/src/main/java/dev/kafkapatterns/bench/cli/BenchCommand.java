@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
 
 	// 10,000 each way: the groups process as many events as the backlog before it, so the drain
 	// measures services whose C1 code and heaps have settled. With 1,000 each way the fanout groups
-	// drained 20 to 40 % slower in two alternating pairs of runs (README "How fast").
+	// drained about a fifth slower in two alternating pairs of runs (README "How fast").
 	@Option(names = "--warmup-events", paramLabel = "N", defaultValue = "10000",
 			description = "Events through the API, and as many written to the topic, that every group processes "
 					+ "before the drain, not measured (default: ${DEFAULT-VALUE}).")
