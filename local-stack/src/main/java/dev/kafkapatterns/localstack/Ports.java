@@ -64,16 +64,18 @@ final class Ports {
 		}
 		portsByFlag.put("--kafka-port", options.kafkaPort());
 		portsByFlag.put("--controller-port", options.controllerPort());
+		portsByFlag.values().removeIf((port) -> port == 0);
+		// The same port twice is a mistake in the options whatever the machine holds, so it is
+		// reported before any port is found taken.
 		Map<Integer, String> flagByPort = new LinkedHashMap<>();
 		portsByFlag.forEach((flag, port) -> {
-			if (port == 0) {
-				return;
-			}
 			String other = flagByPort.putIfAbsent(port, flag);
 			if (other != null) {
 				throw new LocalStackException(LocalStackException.SETUP_PROBLEM,
 						other + " and " + flag + " are both " + port + "; give them different ports");
 			}
+		});
+		portsByFlag.forEach((flag, port) -> {
 			if (!isFree(port)) {
 				throw new LocalStackException(LocalStackException.SETUP_PROBLEM,
 						"Port " + port + " is already in use; choose another with " + flag);

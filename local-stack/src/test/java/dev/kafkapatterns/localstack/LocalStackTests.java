@@ -36,10 +36,19 @@ class LocalStackTests {
 	}
 
 	@Test
-	void theSamePortTwiceIsRefused() {
-		LocalStackOptions options = freePorts().kafkaPort(45678).controllerPort(45678).brokerOnly(true).build();
-
-		assertSetupProblem(options, "--kafka-port and --controller-port are both 45678; give them different ports");
+	void theSamePortTwiceIsRefusedWhetherItIsFreeOrNot() throws IOException {
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress(0));
+			int port = taken.getLocalPort();
+			assertSetupProblem(freePorts().kafkaPort(port).controllerPort(port).brokerOnly(true).build(),
+					"--kafka-port and --controller-port are both " + port + "; give them different ports");
+			assertSetupProblem(freePorts().httpPort(port).controllerPort(port).build(),
+					"--http-port and --controller-port are both " + port + "; give them different ports");
+		}
+		// The same check for a port nothing holds (45678 may be taken here by chance: it is only a
+		// number to repeat).
+		assertSetupProblem(freePorts().kafkaPort(45678).controllerPort(45678).brokerOnly(true).build(),
+				"--kafka-port and --controller-port are both 45678; give them different ports");
 	}
 
 	@Test
