@@ -66,15 +66,8 @@ class FastCreatorModuleTests {
 			"{\"name\": \"a\", \"size\": \"x\"}", "{\"name\": \"a\", \"size\": 1, \"unknown\": 1}" })
 	void buildsOrRefusesAsJacksonDoes(String json) {
 		for (boolean strict : new boolean[] { false, true }) {
-			JsonMapper fast = FAST.rebuild()
-				.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, strict)
-				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
-				.build();
-			JsonMapper jackson = JACKSON.rebuild()
-				.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, strict)
-				.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
-				.build();
-			assertThat(outcome(fast, json)).as(json + (strict ? ", strict" : "")).isEqualTo(outcome(jackson, json));
+			assertThat(outcome(strictness(FAST, strict), json)).as(json + (strict ? ", strict" : ""))
+				.isEqualTo(outcome(strictness(JACKSON, strict), json));
 		}
 	}
 
@@ -115,6 +108,13 @@ class FastCreatorModuleTests {
 		catch (JacksonException ex) {
 			return ex;
 		}
+	}
+
+	private static JsonMapper strictness(JsonMapper mapper, boolean strict) {
+		return mapper.rebuild()
+			.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, strict)
+			.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
+			.build();
 	}
 
 	private static ValueInstantiator instantiatorOf(JsonMapper mapper, Class<?> type) {
