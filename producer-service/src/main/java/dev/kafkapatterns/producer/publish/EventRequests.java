@@ -98,6 +98,9 @@ class EventRequests {
 			problems.add(new FieldProblem(prefix.isEmpty() ? "(body)" : prefix, "must be an event object"));
 			return;
 		}
+		if (request.meetsConstraints()) {
+			return;
+		}
 		this.validator.validate(request)
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<PublishEventRequest> v) -> v.getPropertyPath().toString())
