@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import dev.kafkapatterns.producer.idempotency.RequestFingerprint;
 
 import org.springframework.http.MediaType;
@@ -17,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/events} and {@code POST /api/events/batch}. Both answer 202 only after the
  * broker acknowledged every event, with the partition and offset each one went to. The answer is
- * asynchronous: no request thread waits for the broker.
+ * asynchronous: no request thread waits for the broker, and {@link AsyncAnswers} writes it without
+ * a second dispatch of the request.
  */
 @RestController
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -34,28 +38,37 @@ class EventController {
 
 	private final PublishingService publishing;
 
-	EventController(EventRequests requests, PublishingService publishing) {
+	private final AsyncAnswers answers;
+
+	EventController(EventRequests requests, PublishingService publishing, AsyncAnswers answers) {
 		this.requests = requests;
 		this.publishing = publishing;
+		this.answers = answers;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	CompletableFuture<ResponseEntity<PublishedEvent>> publish(@RequestBody byte[] body,
-			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) String idempotencyKey) {
+	void publish(@RequestBody byte[] body,
+			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) String idempotencyKey,
+			HttpServletRequest request, HttpServletResponse response) {
 		List<PublishEventRequest> valid = this.requests.readEvent(body, idempotencyKey);
-		return this.publishing.publish(valid, idempotencyKey, fingerprint(idempotencyKey, EVENTS, body))
+		CompletableFuture<ResponseEntity<PublishedEvent>> answer = this.publishing
+			.publish(valid, idempotencyKey, fingerprint(idempotencyKey, EVENTS, body))
 			.thenApply((publication) -> {
 				PublishedEvent published = publication.events().get(0);
 				return accepted(publication).location(URI.create(EVENTS + "/" + published.id())).body(published);
 			});
+		this.answers.answer(request, response, answer);
 	}
 
 	@PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-	CompletableFuture<ResponseEntity<BatchPublished>> publishBatch(@RequestBody byte[] body,
-			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) String idempotencyKey) {
+	void publishBatch(@RequestBody byte[] body,
+			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) String idempotencyKey,
+			HttpServletRequest request, HttpServletResponse response) {
 		List<PublishEventRequest> valid = this.requests.readBatch(body, idempotencyKey);
-		return this.publishing.publish(valid, idempotencyKey, fingerprint(idempotencyKey, BATCH, body))
+		CompletableFuture<ResponseEntity<BatchPublished>> answer = this.publishing
+			.publish(valid, idempotencyKey, fingerprint(idempotencyKey, BATCH, body))
 			.thenApply((publication) -> accepted(publication).body(new BatchPublished(publication.events())));
+		this.answers.answer(request, response, answer);
 	}
 
 	private static ResponseEntity.BodyBuilder accepted(PublishingService.Publication publication) {
