@@ -46,9 +46,10 @@ class DeliveryTracker {
 	@EventListener
 	void on(EventsAcknowledged acknowledged) {
 		for (PublishedEvent published : acknowledged.events()) {
+			// An entry a receipt started already knows as much, and its deliveries.
 			this.events.asMap()
-				.merge(published.id(), new EventStatus(published.id(), published.topic(), published.partition(),
-						published.offset(), List.of()), (known, fresh) -> known);
+				.putIfAbsent(published.id(), new EventStatus(published.id(), published.topic(), published.partition(),
+						published.offset(), List.of()));
 		}
 	}
 
