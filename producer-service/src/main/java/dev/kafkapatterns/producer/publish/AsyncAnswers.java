@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Answers a publish request when the broker has answered, without dispatching the request to the
@@ -127,7 +128,12 @@ class AsyncAnswers {
 			}
 		}
 		catch (Exception ex) {
-			logger.error("Could not write the answer", ex);
+			if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+				// The client went away first: nothing to answer, and no error (MVC logs it at debug too).
+				logger.debug("Client gone before its answer to {}: {}", request.getRequestURI(), ex.getMessage());
+				return;
+			}
+			logger.error("Could not write the answer to {}", request.getRequestURI(), ex);
 			if (!response.isCommitted()) {
 				response.reset();
 				response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

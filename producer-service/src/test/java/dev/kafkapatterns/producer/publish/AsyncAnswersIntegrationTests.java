@@ -22,12 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -154,10 +154,12 @@ class AsyncAnswersIntegrationTests {
 
 	/**
 	 * The publish endpoints, the web package (problem answers, body limit) and MVC on Tomcat; no
-	 * broker. A test configuration, so that neither the application's component scan nor another
-	 * test's search for a {@code @SpringBootConfiguration} picks it up.
+	 * broker, and not the application. A plain configuration: a {@code @TestConfiguration} would
+	 * only be added to the application, which needs a broker, and a
+	 * {@code @SpringBootConfiguration} would be found by the other tests of this package in place of
+	 * the application. Nested in a test class, the application's component scan skips it.
 	 */
-	@TestConfiguration(proxyBeanMethods = false)
+	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	@ComponentScan(basePackages = "dev.kafkapatterns.producer.web")
 	@Import({ EventController.class, EventRequests.class, AsyncAnswers.class })
