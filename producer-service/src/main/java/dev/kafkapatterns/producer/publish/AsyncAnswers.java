@@ -71,6 +71,7 @@ class AsyncAnswers {
 	 */
 	void answer(HttpServletRequest request, HttpServletResponse response,
 			CompletableFuture<? extends ResponseEntity<?>> answer) {
+		String path = request.getRequestURI();
 		AsyncContext async = request.startAsync(request, response);
 		if (this.timeout != null) {
 			async.setTimeout(this.timeout.toMillis());
@@ -109,8 +110,8 @@ class AsyncAnswers {
 					async.start(() -> answerWith(async, entity, failure));
 				}
 				catch (IllegalStateException ex) {
-					// The container is stopping and took the request back.
-					logger.warn("Could not answer {}: {}", request.getRequestURI(), ex.getMessage());
+					// The container is stopping and has taken the request back.
+					logger.warn("Could not answer {}: {}", path, ex.getMessage());
 				}
 			}
 		});
