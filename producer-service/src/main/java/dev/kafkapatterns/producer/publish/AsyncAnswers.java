@@ -2,9 +2,7 @@ package dev.kafkapatterns.producer.publish;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.AsyncContext;
@@ -163,20 +161,15 @@ class AsyncAnswers {
 		response.setHeader(HttpHeaders.CONTENT_TYPE, null);
 		response.resetBuffer();
 		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
-		List<HandlerExceptionResolver> ordered = this.resolvers.orderedStream().toList();
-		for (HandlerExceptionResolver resolver : ordered) {
-			if (resolver.resolveException(request, response, handler, ex) != null) {
-				return;
-			}
+		// The first resolver that answers wins, in the DispatcherServlet's order.
+		if (this.resolvers.orderedStream()
+			.noneMatch((resolver) -> resolver.resolveException(request, response, handler, ex) != null)) {
+			throw ex;
 		}
-		throw ex;
 	}
 
 	private static Exception unwrap(Throwable failure) {
-		Throwable cause = failure;
-		while (cause instanceof CompletionException && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
+		Throwable cause = CompletionFailures.cause(failure);
 		return (cause instanceof Exception ex) ? ex : new IllegalStateException(cause);
 	}
 

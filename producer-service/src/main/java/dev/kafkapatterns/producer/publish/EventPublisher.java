@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -167,10 +166,7 @@ public class EventPublisher {
 	}
 
 	private static Status failureStatus(CompletableFuture<?> send) {
-		Throwable failure = send.handle((result, ex) -> ex).join();
-		while (failure instanceof CompletionException && failure.getCause() != null) {
-			failure = failure.getCause();
-		}
+		Throwable failure = CompletionFailures.cause(send.handle((result, ex) -> ex).join());
 		if (failure instanceof NotSentException) {
 			return Status.FAILED;
 		}

@@ -104,11 +104,8 @@ class AsyncAnswersIntegrationTests {
 
 	@Test
 	void brokerThatDidNotAcknowledgeGetsTheProblemMvcWrites() {
-		CompletableFuture<PublishingService.Publication> failed = new CompletableFuture<>();
-		CompletableFuture.delayedExecutor(LATER.toMillis(), TimeUnit.MILLISECONDS)
-			.execute(() -> failed.completeExceptionally(
-					new BrokerUnavailableException(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(7), true)));
-		given(this.publishing.publish(any(), any(), any())).willReturn(failed);
+		given(this.publishing.publish(any(), any(), any())).willReturn(failingLater(
+				new BrokerUnavailableException(List.of(), Duration.ofSeconds(5), Duration.ofSeconds(7), true)));
 
 		Answer answer = this.api.postJson("/api/events", "{\"type\":\"order.placed\"}");
 
@@ -122,10 +119,8 @@ class AsyncAnswersIntegrationTests {
 
 	@Test
 	void unexpectedFailureIsA500ThatNamesNothingInternal() {
-		CompletableFuture<PublishingService.Publication> failed = new CompletableFuture<>();
-		CompletableFuture.delayedExecutor(LATER.toMillis(), TimeUnit.MILLISECONDS)
-			.execute(() -> failed.completeExceptionally(new IllegalStateException("dev.kafkapatterns secret")));
-		given(this.publishing.publish(any(), any(), any())).willReturn(failed);
+		given(this.publishing.publish(any(), any(), any()))
+			.willReturn(failingLater(new IllegalStateException("dev.kafkapatterns secret")));
 
 		Answer answer = this.api.postJson("/api/events/batch", "[{\"type\":\"a\"}]");
 
@@ -150,6 +145,12 @@ class AsyncAnswersIntegrationTests {
 	private static CompletableFuture<PublishingService.Publication> later(PublishedEvent event, boolean replayed) {
 		return CompletableFuture.supplyAsync(() -> new PublishingService.Publication(List.of(event), replayed),
 				CompletableFuture.delayedExecutor(LATER.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	private static CompletableFuture<PublishingService.Publication> failingLater(RuntimeException failure) {
+		return CompletableFuture.supplyAsync(() -> {
+			throw failure;
+		}, CompletableFuture.delayedExecutor(LATER.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 	/**
