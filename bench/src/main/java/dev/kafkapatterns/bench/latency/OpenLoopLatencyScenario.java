@@ -27,7 +27,8 @@ import dev.kafkapatterns.bench.rest.EventsApi;
  * latency is measured from that due time, not from when it could be sent. A system that falls
  * behind therefore shows its queueing delay instead of hiding it (coordinated omission, as wrk2
  * and HdrHistogram correct for it). Each group's latency is its receipt's {@code processedAt}
- * minus the due time.
+ * minus the due time. The receipts are read after the last answer, not while the events are offered,
+ * so that the benchmark takes no more of the cores it shares with the system than sending does.
  */
 public final class OpenLoopLatencyScenario {
 
@@ -53,7 +54,7 @@ public final class OpenLoopLatencyScenario {
 	/**
 	 * Runs the scenario.
 	 * @param api the producer-service
-	 * @param receipts the receipt reader, started before publishing
+	 * @param receipts the receipt reader, started before publishing; it reads once the events were answered
 	 * @param groups the groups that must each process every event
 	 * @param rate events per second offered
 	 * @param warmUp how long the same rate is offered first, unmeasured, so that neither the
@@ -65,10 +66,12 @@ public final class OpenLoopLatencyScenario {
 	public static LatencyResult run(EventsApi api, ReceiptWatcher receipts, List<String> groups, double rate,
 			Duration warmUp, Duration duration, Duration timeout) throws InterruptedException {
 		if (!warmUp.isZero()) {
-			Offered warm = offer(api, rate, warmUp, "bench.latency-warmup");
+			Offered warm = receipts.readingAfter(() -> offer(api, rate, warmUp, "bench.latency-warmup"));
 			receipts.awaitAll(warm.dueMicros().keySet(), groups, timeout);
 		}
-		Offered offered = offer(api, rate, duration, "bench.latency");
+		// While the events are offered, the benchmark only sends them; it reads the receipts once
+		// every answer is in (ReceiptWatcher.readingAfter).
+		Offered offered = receipts.readingAfter(() -> offer(api, rate, duration, "bench.latency"));
 		Map<String, Long> dueMicros = offered.dueMicros();
 		boolean complete = receipts.awaitAll(dueMicros.keySet(), groups, timeout);
 		List<GroupLatency> latencies = new ArrayList<>();

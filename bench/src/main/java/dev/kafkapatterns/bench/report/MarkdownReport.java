@@ -152,7 +152,8 @@ final class MarkdownReport {
 						+ "), after an unmeasured warm-up at the same rate (`--latency-warmup-seconds`, 5 s by "
 						+ "default; 0 in runs from before that option). Latency runs from each event's due "
 						+ "time to the group's receipt, so time an event waited to be sent counts. The first row, due "
-						+ "time to the API's `202`, shows how much of it the publishing took.",
+						+ "time to the API's `202`, shows how much of it the publishing took. The benchmark reads the "
+						+ "receipts after the last answer, so that while the events are offered it only sends them.",
 				"", "| group | processed | missing | p50 | p90 | p99 | p99.9 | max | p99 vs EndToEndLatency p99 |",
 				"|---|---|---|---|---|---|---|---|---|");
 		double endToEnd = (this.results.baselines() != null) ? Targets.endToEndP99(this.results) : 0;
