@@ -132,6 +132,7 @@ public final class LocalStackCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		IdleHeapReturn.enable();
 		// UTF-8 whatever the platform's default, so the lines read back the same in any pipe.
 		PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		PrefixedOutput output = new PrefixedOutput(stdout, this.color.enabled());
