@@ -28,7 +28,10 @@ final class IdleHeapReturn {
 	 * @return whether it did
 	 */
 	static boolean enable() {
-		HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+		return enable(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+	}
+
+	static boolean enable(HotSpotDiagnosticMXBean vm) {
 		if (!Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue())
 				|| vm.getVMOption("G1PeriodicGCInterval").getOrigin() != VMOption.Origin.DEFAULT) {
 			return false;
