@@ -28,16 +28,28 @@ final class IdleHeapReturn {
 	 * @return whether it did
 	 */
 	static boolean enable() {
-		return enable(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+		try {
+			return enable(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class));
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a HotSpot JVM: it has no such bean. The launcher runs as it is.
+			return false;
+		}
 	}
 
 	static boolean enable(HotSpotDiagnosticMXBean vm) {
-		if (!Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue())
-				|| vm.getVMOption("G1PeriodicGCInterval").getOrigin() != VMOption.Origin.DEFAULT) {
+		try {
+			if (!Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue())
+					|| vm.getVMOption("G1PeriodicGCInterval").getOrigin() != VMOption.Origin.DEFAULT) {
+				return false;
+			}
+			vm.setVMOption("G1PeriodicGCInterval", String.valueOf(INTERVAL.toMillis()));
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			// A JVM without these flags: nothing to give back this way.
 			return false;
 		}
-		vm.setVMOption("G1PeriodicGCInterval", String.valueOf(INTERVAL.toMillis()));
-		return true;
 	}
 
 }

@@ -44,6 +44,14 @@ class IdleHeapReturnTests {
 	}
 
 	@Test
+	void leavesAJvmWithoutTheseFlagsAlone() {
+		FlagsOfAJvm vm = new FlagsOfAJvm(true, new VMOption(INTERVAL, "0", true, Origin.DEFAULT));
+		vm.options.remove(INTERVAL);
+
+		assertThat(IdleHeapReturn.enable(vm)).isFalse();
+	}
+
+	@Test
 	void theRunningJvmTakesTheIntervalAtRunTime() {
 		HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 		assumeTrue(Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue()), "the test JVM runs G1");
@@ -67,7 +75,12 @@ class IdleHeapReturnTests {
 
 		@Override
 		public VMOption getVMOption(String name) {
-			return this.options.get(name);
+			VMOption option = this.options.get(name);
+			if (option == null) {
+				// As HotSpot answers for a flag it does not have.
+				throw new IllegalArgumentException("VM option \"" + name + "\" does not exist");
+			}
+			return option;
 		}
 
 		@Override
