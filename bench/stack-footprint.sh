@@ -70,7 +70,7 @@ median() {
 
 report() {
   local label=$1 file=$2
-  printf '%-10s launch to ready %5.1f s, total RSS %5d MiB, total PSS %5d MiB, CPU until ready %5.1f s (median of %d; %d processes, %d workers)\n' \
+  printf '%-10s launch to ready %5.1f s, total RSS %5.0f MiB, total PSS %5.0f MiB, CPU until ready %5.1f s (median of %d; %d processes, %d workers)\n' \
     "$label" "$(cut -d' ' -f1 "$file" | median)" "$(cut -d' ' -f2 "$file" | median)" "$(cut -d' ' -f3 "$file" | median)" \
     "$(cut -d' ' -f4 "$file" | median)" "$(wc -l < "$file")" "$(head -1 "$file" | cut -d' ' -f5)" "$workers"
 }
