@@ -47,18 +47,15 @@ public record LocalStackOptions(int workers, WorkerMode workerMode, int httpPort
 	 * Service JVM options that keep eight or nine JVMs reasonable on two cores: the serial
 	 * collector (no GC threads per core), the C1 compiler only (the stack is ready in about two
 	 * thirds of the time; on two busy cores C2 gets too little CPU to compile, so only a service
-	 * with cores to spare runs faster with it: see the README), small thread stacks, and a heap
-	 * that may grow to what a demo needs. The heap starts at 64 MiB: a service holds about 25 MiB
-	 * once started, and from 32 MiB the serial collector could only make room for that with a full
-	 * collection on the way up (0.06 to 0.36 s each on two busy cores) and about twice as many
-	 * young ones; the stack was ready about a tenth sooner, for about 40 MiB more RSS in all (README).
+	 * with cores to spare runs faster with it: see the README), small thread stacks and a heap
+	 * that starts small and may grow to what a demo needs.
 	 */
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-Xss512k", "-Xms64m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+			"-Xss512k", "-Xms32m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
-	/** The broker's JVM options: as the services', with more room for the heap to grow. */
+	/** The broker's JVM options: as the services', with more room for the heap. */
 	public static final List<String> DEFAULT_KAFKA_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-Xss512k", "-Xms64m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+			"-Xss512k", "-Xms32m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
 	/**
 	 * Checks every option.
