@@ -36,7 +36,8 @@ final class ChildProcess {
 	 * threads queued for the CPU in bursts (the producer-service's Kafka sender thread waited 8.2 s
 	 * in 10 s for 0.5 s of work) while the consumers got theirs at once. In the launcher's session
 	 * the children share one group and the kernel is fair between threads: the API's answers at
-	 * 1,000 events/s came about four times sooner (README, "Who gets the cores").
+	 * 1,000 events/s came about four times sooner (README, "One scheduling group for the whole
+	 * stack").
 	 */
 	private static final List<String> TERMINAL_SIGNALS_IGNORED = terminalSignalsIgnored();
 
