@@ -39,7 +39,8 @@ class ChildProcessSignalsTests {
 				"-cp", System.getProperty("java.class.path"), StoppableChild.class.getName()), Map.of(), 0, "no port",
 				() -> true, new PrefixedOutput(new PrintStream(this.printed, true, StandardCharsets.UTF_8), false));
 		this.child.start();
-		await().atMost(Duration.ofSeconds(20)).until(() -> printed().matches("(?s).*child +\\| running.*"));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(printed()).containsPattern("child +\\| running"));
 	}
 
 	@AfterEach
@@ -97,7 +98,8 @@ class ChildProcessSignalsTests {
 		public static void main(String[] args) throws InterruptedException {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutting down")));
 			System.out.println("running");
-			Thread.sleep(Long.MAX_VALUE);
+			// Waits for nothing but its end: a thread that joins itself never returns.
+			Thread.currentThread().join();
 		}
 
 	}

@@ -70,14 +70,14 @@ class ChildWatchdogTests {
 			if (args[0].equals("hang-on-exit")) {
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					try {
-						Thread.sleep(Long.MAX_VALUE);
+						Thread.currentThread().join();
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
 					}
 				}));
 			}
-			Thread.sleep(Long.MAX_VALUE);
+			Thread.currentThread().join();
 		}
 
 	}
