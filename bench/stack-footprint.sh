@@ -8,8 +8,10 @@
 #   bench/stack-footprint.sh [workers] [runs] [other-checkout]
 # With another checkout (built the same way), runs alternate between it and this one, on any free
 # ports, and the medians of both are printed side by side: the way to compare two versions on a
-# busy machine. The first start after a build creates the class data archives; the script does one
-# start of each checkout first that it does not count. DASHBOARD=off leaves the dashboard out.
+# busy machine. The first start after a build creates the class data archives (once it is ready,
+# in the background, in launchers since that change; before the start, in older ones); the script
+# does one start of each checkout first that it does not count, and waits for them. DASHBOARD=off
+# leaves the dashboard out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workers=${1:-3}
@@ -57,6 +59,11 @@ measure() {
   rss=$(for pid in $pids; do awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; done | awk '{s += $1} END {print int(s / 1024)}')
   pss=$(for pid in $pids; do awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup"; done | awk '{s += $1} END {print int(s / 1024)}')
   count=$(echo $pids | wc -w)
+  # A first start after a build makes its class data archives once it is ready; stopped before
+  # they are done, it would leave them to the next start, which is measured.
+  if grep -q "class data archives missing" "$out"; then
+    until grep -q "class data archives done" "$out" || ! kill -0 $launcher 2>/dev/null; do sleep 0.5; done
+  fi
   kill -TERM $launcher
   wait $launcher 2>/dev/null || true
   kill $holder

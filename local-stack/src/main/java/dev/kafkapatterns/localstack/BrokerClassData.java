@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
@@ -23,7 +24,8 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  */
 final class BrokerClassData {
 
-	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
+	/** Generous: at the lowest CPU priority, the training run gets a core only when the stack leaves one idle. */
+	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
 	private final Path java;
 
@@ -79,22 +81,34 @@ final class BrokerClassData {
 		return ClassDataArchives.withArchive(this.jvmOptions, "-XX:SharedArchiveFile=" + this.archive);
 	}
 
+	/** The directory of every archive ({@code local-stack/target/class-data}); empty for a class path with directories. */
+	Optional<Path> cache() {
+		return Optional.ofNullable(this.archive).map((file) -> file.getParent().getParent());
+	}
+
+	/** Whether the archive is still to be made; never for a class path with directories. */
+	boolean missing() {
+		return this.archive != null && !Files.isRegularFile(this.archive);
+	}
+
 	/**
 	 * Makes the archive if it is missing: formats a throwaway broker's storage in a temporary
-	 * directory and runs it on ports of its own until it answers. Used from the next start on.
-	 * @return how long it took
+	 * directory and runs it on ports of its own, at the lowest CPU priority, until it answers. Used
+	 * from the next start on.
+	 * @throws InterruptedException if interrupted: the run is killed and leaves no archive
 	 */
-	Duration train(Ports ports, PidFile pidFile, PrefixedOutput output) {
-		if (this.archive == null || Files.isRegularFile(this.archive)) {
-			return Duration.ZERO;
+	void train(Ports ports, PidFile pidFile, PrefixedOutput output) throws InterruptedException {
+		if (!missing()) {
+			return;
 		}
 		long begin = System.nanoTime();
 		Path directory = null;
+		Path recording = null;
 		try {
 			deleteOtherBuilds();
 			directory = Files.createTempDirectory("local-stack-kafka-training-");
 			pidFile.temporary(directory);
-			Path recording = Files.createDirectories(this.archive.getParent())
+			recording = Files.createDirectories(this.archive.getParent())
 				.resolve(this.archive.getFileName() + "-" + ProcessHandle.current().pid());
 			KafkaBroker broker = new KafkaBroker(this.java, this.classPath, this.jvmOptions, ports.fresh(), ports.fresh(),
 					directory.resolve("data"), directory.resolve("server.properties"));
@@ -105,20 +119,22 @@ final class BrokerClassData {
 			List<String> recordingOptions = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
 			recordingOptions.add("-XX:ArchiveClassesAtExit=" + recording);
 			command.addAll(1, recordingOptions);
-			ShortLivedProcess.run(command, Map.of(), TRAINING_TIMEOUT);
+			ShortLivedProcess.runAtLowestPriority(command, Map.of(), TRAINING_TIMEOUT);
 			Files.move(recording, this.archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			output.launcher("class data archive for kafka created in " + ChildLauncher.seconds(System.nanoTime() - begin)
 					+ ", used from the next start on");
 		}
-		catch (IOException | InterruptedException ex) {
+		catch (IOException ex) {
 			output.launcher("cannot create a class data archive for kafka: " + ex.getMessage().lines().findFirst().orElse(""));
 		}
 		finally {
+			if (recording != null) {
+				ClassDataArchives.deleteQuietly(recording);
+			}
 			if (directory != null) {
 				StackDirectories.deleteRecursively(directory);
 			}
 		}
-		return Duration.ofNanos(System.nanoTime() - begin);
 	}
 
 }

@@ -35,9 +35,10 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * <p>Why here, lazily, and not at build time: an archive only fits the JVM that made it, and the
  * launcher knows which JVM its children run on (its own) while Maven may build with another; and
  * a training run needs a broker, which the launcher has running (producer-service creates its
- * topics while its context refreshes). So the first start after a build trains each jar once,
- * into {@code local-stack/target/class-data}, keyed by the jar's hash and the JVM; every later
- * start only checks the hashes. Spring AOT ({@code process-aot}) is not used: it would fix the
+ * topics while its context refreshes). So the first start after a build runs without archives and
+ * then trains each jar once, in the background ({@link ClassDataTraining}), into {@code
+ * local-stack/target/class-data}, keyed by the jar's hash and the JVM; every later start only checks
+ * the hashes. Spring AOT ({@code process-aot}) is not used: it would fix the
  * fanout roles' bean conditions at build time.
  */
 final class ClassDataArchives {
@@ -57,7 +58,8 @@ final class ClassDataArchives {
 	static final List<String> MAP_AT_ARCHIVED_ADDRESS = List.of("-XX:+UnlockDiagnosticVMOptions",
 			"-XX:ArchiveRelocationMode=0");
 
-	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
+	/** Generous: at the lowest CPU priority, a training run gets a core only when the stack leaves one idle. */
+	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
 	/**
 	 * The options of a JVM that maps or makes an archive: {@link #MAP_AT_ARCHIVED_ADDRESS} before
@@ -102,26 +104,10 @@ final class ClassDataArchives {
 		}
 	}
 
-	/**
-	 * Makes the archives that are missing, one training run per jar, all at once.
-	 * @param services one service of each jar to train with, with its environment
-	 * @return how long it took
-	 */
-	Duration train(Collection<ServiceDefinition> services) {
-		long begin = System.nanoTime();
-		List<CompletableFuture<Void>> runs = new ArrayList<>();
-		for (ServiceDefinition service : services) {
-			Path app = extractedJar(service.jar());
-			if (app != null && !Files.exists(archive(app))) {
-				runs.add(CompletableFuture.runAsync(() -> train(service, app)));
-			}
-		}
-		if (!runs.isEmpty()) {
-			this.output.launcher("creating class data archives for faster starts, once per build and JVM ("
-					+ this.cache + ")");
-			runs.forEach(CompletableFuture::join);
-		}
-		return Duration.ofNanos(System.nanoTime() - begin);
+	/** Whether the archive of this service's jar is still to be made; never for a jar that cannot be extracted. */
+	boolean missing(ServiceDefinition service) {
+		Path app = extractedJar(service.jar());
+		return app != null && !Files.exists(archive(app));
 	}
 
 	/**
@@ -182,7 +168,16 @@ final class ClassDataArchives {
 		}
 	}
 
-	private void train(ServiceDefinition service, Path app) {
+	/**
+	 * Makes the archive of this service's jar, if it is missing, with a training run at the lowest
+	 * CPU priority, in the environment of this service.
+	 * @throws InterruptedException if interrupted: the run is killed and leaves no archive
+	 */
+	void train(ServiceDefinition service) throws InterruptedException {
+		Path app = extractedJar(service.jar());
+		if (app == null || Files.exists(archive(app))) {
+			return;
+		}
 		Path archive = archive(app);
 		Path recording = archive.resolveSibling(archive.getFileName() + "-" + ProcessHandle.current().pid());
 		List<String> command = new ArrayList<>();
@@ -202,14 +197,27 @@ final class ClassDataArchives {
 		environment.computeIfPresent("FANOUT_ROLE", (key, role) -> "all");
 		long begin = System.nanoTime();
 		try {
-			ShortLivedProcess.run(command, environment, TRAINING_TIMEOUT);
+			ShortLivedProcess.runAtLowestPriority(command, environment, TRAINING_TIMEOUT);
 			Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			this.output.launcher("class data archive for " + app.getFileName() + " created in "
-					+ ChildLauncher.seconds(System.nanoTime() - begin));
+					+ ChildLauncher.seconds(System.nanoTime() - begin) + ", used from the next start on");
 		}
-		catch (IOException | InterruptedException ex) {
+		catch (IOException ex) {
 			this.output.launcher("cannot create a class data archive for " + app.getFileName()
-					+ ", starting without: " + ex.getMessage().lines().findFirst().orElse(""));
+					+ ", the services run without: " + ex.getMessage().lines().findFirst().orElse(""));
+		}
+		finally {
+			deleteQuietly(recording);
+		}
+	}
+
+	/** Deletes what a training run left if it did not finish. */
+	static void deleteQuietly(Path recording) {
+		try {
+			Files.deleteIfExists(recording);
+		}
+		catch (IOException ex) {
+			// A leftover recording is named after this launcher's pid and overwritten by the next one of that pid.
 		}
 	}
 

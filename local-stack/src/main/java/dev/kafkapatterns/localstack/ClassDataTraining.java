@@ -1,20 +1,31 @@
 package dev.kafkapatterns.localstack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import dev.kafkapatterns.localstack.output.PrefixedOutput;
 
 /**
- * The training runs of a start, for the class data archives that are still missing: the broker's,
- * the consumers' and the dashboard's while the broker starts (they need no broker),
- * producer-service's once it answers (it creates the topics as its context refreshes). Their time is kept apart: it does not
- * count against the ready timeout.
+ * The training runs for the class data archives that are still missing, made once the stack is
+ * ready, in the background: one run at a time, at the lowest CPU priority. The first start after a
+ * build starts every JVM without an archive, as fast as that goes, instead of waiting for the runs
+ * first; the next start maps the archives. Nothing of a start that can wait is on its critical path.
+ *
+ * <p>What it prints, and what scripts can wait for: {@value #MISSING} before the services start,
+ * when there is anything to make, and {@value #DONE} once every run has ended (a run that fails
+ * says so on a line of its own, and that archive is tried again on the next start). A stack that
+ * stops first kills the run in progress, which leaves nothing behind.
  */
 final class ClassDataTraining {
+
+	/** The start of the line that says the archives will be made after the start. */
+	static final String MISSING = "class data archives missing";
+
+	/** The start of the line that says the training runs have ended. */
+	static final String DONE = "class data archives done";
 
 	private final ClassDataArchives services;
 
@@ -26,18 +37,24 @@ final class ClassDataTraining {
 
 	private final PrefixedOutput output;
 
-	private Duration spent = Duration.ZERO;
+	private final Path cache;
+
+	private Thread runs;
+
+	private boolean stopped;
 
 	/**
 	 * @param services the services' archives, {@code null} when only the broker runs
+	 * @param cache where the archives go, for the messages
 	 */
 	ClassDataTraining(ClassDataArchives services, BrokerClassData broker, Ports ports, PidFile pidFile,
-			PrefixedOutput output) {
+			PrefixedOutput output, Path cache) {
 		this.services = services;
 		this.broker = broker;
 		this.ports = ports;
 		this.pidFile = pidFile;
 		this.output = output;
+		this.cache = cache;
 	}
 
 	/** Starts extracting the services' jars, in the background. */
@@ -48,37 +65,83 @@ final class ClassDataTraining {
 	}
 
 	/**
-	 * Trains the broker and the services that do not need it, all at once: every service but
-	 * producer-service, whose training run creates the topics.
+	 * Says, before the services start, that they start without some archives and that those are made
+	 * once the stack is ready.
+	 * @return whether any archive is missing
 	 */
-	void whileTheBrokerStarts(List<ServiceDefinition> services) {
-		CompletableFuture<Duration> broker = CompletableFuture
-			.supplyAsync(() -> this.broker.train(this.ports, this.pidFile, this.output));
-		Duration servicesSpent = train(services.stream().filter((service) -> !needsBroker(service)).toList());
-		Duration brokerSpent = broker.join();
-		this.spent = this.spent.plus((brokerSpent.compareTo(servicesSpent) > 0) ? brokerSpent : servicesSpent);
-	}
-
-	/** Trains the services that need the broker: producer-service. */
-	void onceTheBrokerAnswers(List<ServiceDefinition> services) {
-		this.spent = this.spent.plus(train(services.stream().filter(ClassDataTraining::needsBroker).toList()));
-	}
-
-	private static boolean needsBroker(ServiceDefinition service) {
-		return service.name().equals(ServiceDefinition.PRODUCER);
-	}
-
-	/** The time the training runs took so far. */
-	Duration spent() {
-		return this.spent;
-	}
-
-	/** One training run for each jar, with the environment of the first service that runs it. */
-	private Duration train(List<ServiceDefinition> services) {
-		if (this.services == null || services.isEmpty()) {
-			return Duration.ZERO;
+	boolean announce(List<ServiceDefinition> services) {
+		boolean missing = missing(services);
+		if (missing) {
+			this.output.launcher(MISSING + " (the first start after a build, or other JVM options): this start runs"
+					+ " without them, and they are made once the stack is ready, in the background, for the next"
+					+ " start (" + this.cache + ")");
 		}
-		return this.services.train(services.stream()
+		return missing;
+	}
+
+	/**
+	 * Starts making the missing archives on a thread of its own: one training run per jar and one
+	 * for the broker, one after the other, each at the lowest CPU priority. Returns at once.
+	 * @param services the services that run, one of each jar trained in the environment of the first
+	 */
+	synchronized void startInTheBackground(List<ServiceDefinition> services) {
+		if (this.stopped || this.runs != null || !missing(services)) {
+			return;
+		}
+		List<ServiceDefinition> trainees = oneOfEachJar(services);
+		this.runs = new Thread(() -> train(trainees), "class-data-training");
+		this.runs.setDaemon(true);
+		this.runs.start();
+	}
+
+	private boolean missing(List<ServiceDefinition> services) {
+		return this.broker.missing()
+				|| (this.services != null && oneOfEachJar(services).stream().anyMatch(this.services::missing));
+	}
+
+	private void train(List<ServiceDefinition> trainees) {
+		long begin = System.nanoTime();
+		try {
+			if (this.services != null) {
+				for (ServiceDefinition service : trainees) {
+					this.services.train(service);
+				}
+			}
+			this.broker.train(this.ports, this.pidFile, this.output);
+			this.output.launcher(DONE + " in " + ChildLauncher.seconds(System.nanoTime() - begin)
+					+ "; the next start maps them");
+		}
+		catch (InterruptedException ex) {
+			this.output.launcher("class data archives not finished when the stack stopped; the next start makes the"
+					+ " rest");
+		}
+	}
+
+	/**
+	 * Stops the training run in progress, if any, and waits until it is gone: before the services
+	 * and the broker stop, since a run may use the broker. No run starts afterwards.
+	 */
+	void stop() {
+		Thread training;
+		synchronized (this) {
+			this.stopped = true;
+			training = this.runs;
+		}
+		if (training == null || !training.isAlive()) {
+			return;
+		}
+		training.interrupt();
+		try {
+			training.join(Duration.ofSeconds(30).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** One service of each jar, the first that runs it: a training run for each jar. */
+	private static List<ServiceDefinition> oneOfEachJar(List<ServiceDefinition> services) {
+		return List.copyOf(services.stream()
 			.collect(Collectors.toMap(ServiceDefinition::jar, (service) -> service, (first, other) -> first,
 					LinkedHashMap::new))
 			.values());

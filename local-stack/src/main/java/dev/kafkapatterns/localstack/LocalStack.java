@@ -80,10 +80,12 @@ public final class LocalStack implements AutoCloseable {
 				this.directories.data(), this.directories.serverProperties());
 		Ports others = ports.others();
 		this.health = new HealthWait(this.output);
-		ClassDataArchives archives = (jars != null) ? new ClassDataArchives(
-				jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data"), java,
-				options.jvmOptions(), this.output) : null;
-		this.training = new ClassDataTraining(archives, brokerClassData, others, this.pidFile, this.output);
+		Path classData = (jars != null) ? jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data")
+				: null;
+		ClassDataArchives archives = (jars != null) ? new ClassDataArchives(classData, java, options.jvmOptions(),
+				this.output) : null;
+		this.training = new ClassDataTraining(archives, brokerClassData, others, this.pidFile, this.output,
+				(classData != null) ? classData : brokerClassData.cache().orElse(null));
 		this.launcher = new ChildLauncher(this.processes, this.broker, archives,
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),
@@ -125,7 +127,9 @@ public final class LocalStack implements AutoCloseable {
 	 * Starts the broker, waits until it answers, then starts producer-service and, once it is
 	 * healthy (it creates the topics), every other service, and waits until each one's health
 	 * endpoint answers 200. Prints a line starting with {@code Stack ready} or, after
-	 * the ready timeout, one starting with {@code Stack not ready} that names the laggards.
+	 * the ready timeout, one starting with {@code Stack not ready} that names the laggards. Then,
+	 * if class data archives were missing, starts making them in the background for the next start
+	 * ({@link ClassDataTraining}).
 	 * @return whether everything was healthy within the ready timeout
 	 * @throws LocalStackException if the broker does not come up; no service is started then
 	 * @throws InterruptedException if interrupted while waiting (a signal, on the command line)
@@ -144,24 +148,23 @@ public final class LocalStack implements AutoCloseable {
 				+ (this.options.brokerOnly() ? "" : " (audit trail " + this.directories.auditFile() + ")"));
 		this.training.extract(initial);
 		ChildProcess kafka = this.launcher.launchBroker();
+		long readyDeadline = begin + this.options.readyTimeout().toNanos();
 		// The services start once the broker answers: each would warn about every refused
 		// connection until then.
-		this.training.whileTheBrokerStarts(initial);
-		this.launcher.awaitBroker(kafka, readyDeadline(begin));
-		this.training.onceTheBrokerAnswers(initial);
-		List<String> unhealthy = this.startup.start(initial, readyDeadline(begin));
+		this.launcher.awaitBroker(kafka, readyDeadline);
+		this.training.announce(initial);
+		List<String> unhealthy = this.startup.start(initial, readyDeadline);
 		String took = ChildLauncher.seconds(System.nanoTime() - begin);
-		if (unhealthy.isEmpty()) {
+		boolean ready = unhealthy.isEmpty();
+		if (ready) {
 			this.output.plain("Stack ready in " + took + ": " + readySummary());
-			return true;
 		}
-		this.output.plain("Stack not ready after " + took + ": " + String.join(", ", unhealthy));
-		return false;
-	}
-
-	/** The ready timeout counts from the start, leaving out the once-per-build training runs. */
-	private long readyDeadline(long begin) {
-		return begin + this.options.readyTimeout().toNanos() + this.training.spent().toNanos();
+		else {
+			this.output.plain("Stack not ready after " + took + ": " + String.join(", ", unhealthy));
+		}
+		// Work that can wait, after the start rather than before it.
+		this.training.startInTheBackground(initial);
+		return ready;
 	}
 
 	private String readySummary() {
@@ -277,6 +280,7 @@ public final class LocalStack implements AutoCloseable {
 	 * be used afterwards.
 	 */
 	public void abort() {
+		this.training.stop();
 		this.processes.close();
 		this.processes.killAll();
 		this.directories.deleteTemporary();
@@ -293,6 +297,7 @@ public final class LocalStack implements AutoCloseable {
 		if (!this.processes.close()) {
 			return;
 		}
+		this.training.stop();
 		this.processes.stopAll(this.options.stopTimeout(), this.createdAt, this.output);
 		this.directories.deleteTemporary();
 		this.pidFile.delete();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,34 @@ import java.util.concurrent.TimeUnit;
  */
 final class ShortLivedProcess {
 
+	/**
+	 * What runs a command at the lowest CPU priority, where the system has it: {@code nice}, which
+	 * then becomes the command (same process).
+	 */
+	private static final List<String> LOWEST_PRIORITY = List.of("nice", "-n", "19");
+
+	private static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
+
 	private ShortLivedProcess() {
+	}
+
+	/**
+	 * Runs a command to its end, like {@link #run}, at the lowest CPU priority ({@code nice -n
+	 * 19}, where there is a {@code nice}): work that the processes beside it must not wait for.
+	 * The kernel gives it a core when nothing else wants one.
+	 */
+	static String runAtLowestPriority(List<String> command, Map<String, String> environment, Duration timeout)
+			throws IOException, InterruptedException {
+		return run(atLowestPriority(command), environment, timeout);
+	}
+
+	static List<String> atLowestPriority(List<String> command) {
+		if (NICE.stream().noneMatch(Files::isExecutable)) {
+			return command;
+		}
+		List<String> niced = new ArrayList<>(LOWEST_PRIORITY);
+		niced.addAll(command);
+		return niced;
 	}
 
 	/**
@@ -23,6 +51,7 @@ final class ShortLivedProcess {
 	 * @param environment variables to set in addition to the launcher's
 	 * @return the output
 	 * @throws IOException if the command fails (with its output) or does not end in time
+	 * @throws InterruptedException if interrupted while waiting; the command is killed first
 	 */
 	static String run(List<String> command, Map<String, String> environment, Duration timeout)
 			throws IOException, InterruptedException {
@@ -32,9 +61,8 @@ final class ShortLivedProcess {
 			builder.environment().putAll(environment);
 			Process process = builder.start();
 			process.getOutputStream().close();
-			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
+			if (!endsInTime(process, timeout)) {
+				destroy(process);
 				throw new IOException("it took longer than " + timeout.toSeconds() + " s");
 			}
 			if (process.exitValue() != 0) {
@@ -45,6 +73,23 @@ final class ShortLivedProcess {
 		finally {
 			Files.deleteIfExists(output);
 		}
+	}
+
+	private static boolean endsInTime(Process process, Duration timeout) throws InterruptedException {
+		try {
+			return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			// Whoever interrupted stops this work: nothing of it may outlive the wait.
+			destroy(process);
+			process.onExit().join();
+			throw ex;
+		}
+	}
+
+	private static void destroy(Process process) {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
 	}
 
 }

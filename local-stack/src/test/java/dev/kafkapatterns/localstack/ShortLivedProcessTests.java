@@ -1,13 +1,19 @@
 package dev.kafkapatterns.localstack;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The commands the launcher runs to their end (the broker's storage format among them) end in
@@ -29,6 +35,44 @@ class ShortLivedProcessTests {
 		String output = ShortLivedProcess.run(List.of("sh", "-c", "seq 1 100000"), Map.of(), Duration.ofSeconds(30));
 
 		assertThat(output.lines()).hasSize(100000).endsWith("100000");
+	}
+
+	@Test
+	void anInterruptedWaitKillsTheCommandBeforeItReturns(@TempDir Path directory) throws Exception {
+		Path pidFile = directory.resolve("pid");
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread waiting = new Thread(() -> {
+			try {
+				ShortLivedProcess.run(List.of("sh", "-c", "echo $$ > " + pidFile + "; exec sleep 60"), Map.of(),
+						Duration.ofSeconds(60));
+			}
+			catch (Exception ex) {
+				failure.set(ex);
+			}
+		});
+		waiting.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+		long pid = Long.parseLong(Files.readString(pidFile).strip());
+
+		waiting.interrupt();
+		waiting.join(Duration.ofSeconds(10).toMillis());
+
+		assertThat(waiting.isAlive()).isFalse();
+		assertThat(failure.get()).isInstanceOf(InterruptedException.class);
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the command, once the wait returned")
+			.isEmpty();
+	}
+
+	@Test
+	void aCommandAtTheLowestPriorityRunsNiced() throws Exception {
+		assumeThat(List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"))).as("a nice command")
+			.anyMatch(Files::isExecutable);
+
+		// nice without a command prints the niceness it runs with.
+		String niceness = ShortLivedProcess.runAtLowestPriority(List.of("sh", "-c", "nice"), Map.of(),
+				Duration.ofSeconds(30));
+
+		assertThat(niceness.strip()).isEqualTo("19");
 	}
 
 	@Test

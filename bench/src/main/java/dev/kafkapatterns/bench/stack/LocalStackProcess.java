@@ -29,6 +29,12 @@ public final class LocalStackProcess implements TargetStack {
 
 	private static final String NOT_READY = "Stack not ready";
 
+	/** Said before the services start when the stack makes class data archives once it is ready. */
+	private static final String CLASS_DATA_MISSING = "class data archives missing";
+
+	/** Said when those training runs have ended. */
+	private static final String CLASS_DATA_DONE = "class data archives done";
+
 	private final Process process;
 
 	private final ProcessOutput output;
@@ -102,6 +108,22 @@ public final class LocalStackProcess implements TargetStack {
 					+ String.join("\n  ", tail));
 		}
 		return stack;
+	}
+
+	/**
+	 * Whether this start runs without class data archives and makes them now that it is ready: the
+	 * first start after a build. Those training runs take cores from what would be measured.
+	 */
+	public boolean makingClassData() throws InterruptedException {
+		return this.output.awaitLine(0, (line) -> line.contains(CLASS_DATA_MISSING), Duration.ZERO).isPresent();
+	}
+
+	/**
+	 * Waits until the stack has made its class data archives.
+	 * @return whether it said so in time
+	 */
+	public boolean awaitClassData(Duration timeout) throws InterruptedException {
+		return this.output.awaitLine(0, (line) -> line.contains(CLASS_DATA_DONE), timeout).isPresent();
 	}
 
 	@Override
