@@ -38,9 +38,9 @@ import static org.awaitility.Awaitility.await;
  * {@code queue-workers-share}, on the 6-partition topic. All 12 get jobs, and each job is
  * processed once. Twelve JVMs rather than fewer with more threads each: receipts name the
  * instance, not the thread, so only this way do they prove that 12 members worked; and the
- * launcher could pass a concurrency only as a JVM option, which makes it train new class data
- * archives (20 to 30 s here), about what starting the 8 JVMs it saves costs. The stack is ready
- * in about 45 s on two cores.
+ * launcher could pass a concurrency only as a JVM option, and other JVM options mean other class
+ * data archives: the stack would start without them and make new ones. The stack is ready in about
+ * 45 s on two cores.
  *
  * <p>Then the faults. A worker killed with SIGKILL hands back the records it held at once: its
  * connection drops, and the broker releases what the member had acquired. A worker frozen with
