@@ -119,7 +119,7 @@ final class BrokerClassData {
 			List<String> recordingOptions = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
 			recordingOptions.add("-XX:ArchiveClassesAtExit=" + recording);
 			command.addAll(1, recordingOptions);
-			ShortLivedProcess.runAtLowestPriority(command, Map.of(), TRAINING_TIMEOUT);
+			ShortLivedProcess.runInTheBackground(command, Map.of(), TRAINING_TIMEOUT);
 			Files.move(recording, this.archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			output.launcher("class data archive for kafka created in " + ChildLauncher.seconds(System.nanoTime() - begin)
 					+ ", used from the next start on");

@@ -197,7 +197,7 @@ final class ClassDataArchives {
 		environment.computeIfPresent("FANOUT_ROLE", (key, role) -> "all");
 		long begin = System.nanoTime();
 		try {
-			ShortLivedProcess.runAtLowestPriority(command, environment, TRAINING_TIMEOUT);
+			ShortLivedProcess.runInTheBackground(command, environment, TRAINING_TIMEOUT);
 			Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			this.output.launcher("class data archive for " + app.getFileName() + " created in "
 					+ ChildLauncher.seconds(System.nanoTime() - begin) + ", used from the next start on");

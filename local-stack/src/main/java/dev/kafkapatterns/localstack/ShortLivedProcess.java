@@ -1,6 +1,7 @@
 package dev.kafkapatterns.localstack;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,15 +12,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command the launcher runs to its end: formatting the broker's storage, extracting a jar,
- * a training run for class data sharing.
+ * a training run for class data sharing (in the background).
  */
 final class ShortLivedProcess {
 
 	/**
-	 * What runs a command at the lowest CPU priority, where the system has it: {@code nice}, which
-	 * then becomes the command (same process).
+	 * How a background run starts where there is a shell and {@code nice}: {@code sh} starts the
+	 * command at the lowest CPU priority with its standard input closed, and reads the launcher's
+	 * pipe meanwhile, as {@link ChildWatchdog} does in the services; the pipe ends only when the
+	 * launcher does, however it ends (even by SIGKILL), and then {@code sh} kills the command at once
+	 * (the pipe is kept as descriptor 3, since a shell gives what it starts in the background
+	 * {@code /dev/null} as standard input),
+	 * so that nothing, not even a half-made class data archive, outlives the launcher. A command that
+	 * ends by itself ends the reading, and {@code sh} exits with its status.
 	 */
-	private static final List<String> LOWEST_PRIORITY = List.of("nice", "-n", "19");
+	private static final String IN_THE_BACKGROUND = "exec 3<&0; nice -n 19 \"$@\" < /dev/null 3<&- & run=$!; "
+			+ "(while read -r line; do :; done <&3; kill -9 $run 2> /dev/null) & watch=$!; "
+			+ "wait $run; status=$?; kill $watch 2> /dev/null; exit $status";
+
+	private static final Path SHELL = Path.of("/bin/sh");
 
 	private static final List<Path> NICE = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
 
@@ -27,22 +38,19 @@ final class ShortLivedProcess {
 	}
 
 	/**
-	 * Runs a command to its end, like {@link #run}, at the lowest CPU priority ({@code nice -n
-	 * 19}, where there is a {@code nice}): work that the processes beside it must not wait for.
-	 * The kernel gives it a core when nothing else wants one.
+	 * Runs a command to its end, like {@link #run}, in the background: at the lowest CPU priority
+	 * ({@code nice -n 19}), so that the processes beside it need not wait for it (the kernel gives it
+	 * a core when nothing else wants one), and killed at once if the launcher is gone. Without a
+	 * shell and {@code nice} (Windows), the command as it is.
 	 */
-	static String runAtLowestPriority(List<String> command, Map<String, String> environment, Duration timeout)
+	static String runInTheBackground(List<String> command, Map<String, String> environment, Duration timeout)
 			throws IOException, InterruptedException {
-		return run(atLowestPriority(command), environment, timeout);
-	}
-
-	static List<String> atLowestPriority(List<String> command) {
-		if (NICE.stream().noneMatch(Files::isExecutable)) {
-			return command;
+		if (!Files.isExecutable(SHELL) || NICE.stream().noneMatch(Files::isExecutable)) {
+			return run(command, environment, timeout);
 		}
-		List<String> niced = new ArrayList<>(LOWEST_PRIORITY);
-		niced.addAll(command);
-		return niced;
+		List<String> wrapped = new ArrayList<>(List.of(SHELL.toString(), "-c", IN_THE_BACKGROUND, "local-stack-background"));
+		wrapped.addAll(command);
+		return run(wrapped, environment, timeout, true);
 	}
 
 	/**
@@ -55,15 +63,28 @@ final class ShortLivedProcess {
 	 */
 	static String run(List<String> command, Map<String, String> environment, Duration timeout)
 			throws IOException, InterruptedException {
+		return run(command, environment, timeout, false);
+	}
+
+	/**
+	 * @param watchesLauncher whether the command reads its standard input until the launcher is
+	 * gone: then the pipe stays open while it runs
+	 */
+	private static String run(List<String> command, Map<String, String> environment, Duration timeout,
+			boolean watchesLauncher) throws IOException, InterruptedException {
 		Path output = Files.createTempFile("local-stack-", ".out");
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 			builder.environment().putAll(environment);
 			Process process = builder.start();
-			process.getOutputStream().close();
-			if (!endsInTime(process, timeout)) {
-				destroy(process);
-				throw new IOException("it took longer than " + timeout.toSeconds() + " s");
+			try (OutputStream launcherPipe = process.getOutputStream()) {
+				if (!watchesLauncher) {
+					launcherPipe.close();
+				}
+				if (!endsInTime(process, timeout)) {
+					destroy(process);
+					throw new IOException("it took longer than " + timeout.toSeconds() + " s");
+				}
 			}
 			if (process.exitValue() != 0) {
 				throw new IOException("exit code " + process.exitValue() + ":\n" + Files.readString(output).strip());
@@ -82,14 +103,22 @@ final class ShortLivedProcess {
 		catch (InterruptedException ex) {
 			// Whoever interrupted stops this work: nothing of it may outlive the wait.
 			destroy(process);
-			process.onExit().join();
 			throw ex;
 		}
 	}
 
-	private static void destroy(Process process) {
-		process.descendants().forEach(ProcessHandle::destroyForcibly);
-		process.destroyForcibly();
+	/**
+	 * Kills the command and what it started, and waits until they are gone: what it started
+	 * first, so that a shell around them (as in {@link #runInTheBackground}) collects them before it
+	 * ends; the shell itself a moment later at the latest.
+	 */
+	private static void destroy(Process process) throws InterruptedException {
+		List<ProcessHandle> started = process.descendants().toList();
+		started.forEach(ProcessHandle::destroyForcibly);
+		if (started.isEmpty() || !process.waitFor(5, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			process.waitFor();
+		}
 	}
 
 }

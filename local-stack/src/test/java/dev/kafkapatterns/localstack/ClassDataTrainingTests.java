@@ -104,10 +104,11 @@ class ClassDataTrainingTests {
 		assertThat(trainingRun()).as("no run after the stop").isEmpty();
 	}
 
-	/** The JVM that records this test's archive, while it runs. */
+	/** The JVM that records this test's archive, while it runs (not the shell that started it). */
 	private Optional<ProcessHandle> trainingRun() {
 		return ProcessHandle.current()
 			.descendants()
+			.filter((process) -> process.info().command().map((command) -> command.endsWith("java")).orElse(false))
 			.filter((process) -> process.info()
 				.arguments()
 				.map((arguments) -> Stream.of(arguments)

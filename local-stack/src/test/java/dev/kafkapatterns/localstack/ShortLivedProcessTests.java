@@ -64,15 +64,49 @@ class ShortLivedProcessTests {
 	}
 
 	@Test
-	void aCommandAtTheLowestPriorityRunsNiced() throws Exception {
-		assumeThat(List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"))).as("a nice command")
-			.anyMatch(Files::isExecutable);
+	void aCommandInTheBackgroundRunsAtTheLowestPriorityAndEndsWithItsStatus() throws Exception {
+		assumeNice();
 
 		// nice without a command prints the niceness it runs with.
-		String niceness = ShortLivedProcess.runAtLowestPriority(List.of("sh", "-c", "nice"), Map.of(),
+		String niceness = ShortLivedProcess.runInTheBackground(List.of("sh", "-c", "nice"), Map.of(),
 				Duration.ofSeconds(30));
 
 		assertThat(niceness.strip()).isEqualTo("19");
+		assertThatIOException()
+			.isThrownBy(() -> ShortLivedProcess.runInTheBackground(List.of("sh", "-c", "echo no archive; exit 3"),
+					Map.of(), Duration.ofSeconds(30)))
+			.withMessage("exit code 3:\nno archive");
+	}
+
+	@Test
+	void aCommandInTheBackgroundEndsWhenItsLauncherIsKilled(@TempDir Path directory) throws Exception {
+		assumeNice();
+		Path pidFile = directory.resolve("pid");
+		Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), BackgroundLauncher.class.getName(), pidFile.toString())
+			.inheritIO()
+			.start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
+		ProcessHandle command = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+
+		launcher.destroyForcibly().waitFor();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !command.isAlive());
+	}
+
+	private static void assumeNice() {
+		assumeThat(List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"))).as("a nice command")
+			.anyMatch(Files::isExecutable);
+	}
+
+	/** A launcher that runs a command in the background, which would last a minute, until it is killed. */
+	static final class BackgroundLauncher {
+
+		public static void main(String[] args) throws Exception {
+			ShortLivedProcess.runInTheBackground(List.of("sh", "-c", "echo $$ > " + args[0] + "; exec sleep 60"),
+					Map.of(), Duration.ofSeconds(60));
+		}
+
 	}
 
 	@Test
