@@ -50,6 +50,8 @@ class ClassDataTrainingTests {
 
 	@BeforeEach
 	void trainingForTheWorkersJar() throws IOException {
+		assumeThat(Path.of("/proc/self/stat")).as("Linux's /proc, where the training run's niceness is read")
+			.exists();
 		Path jar = ProjectJars.locate().workers();
 		assumeThat(jar).as("the queue-workers jar, built before local-stack").isRegularFile();
 		// Nothing listens on port 1: the run must not need a broker.
