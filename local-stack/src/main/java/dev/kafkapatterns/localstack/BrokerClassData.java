@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +21,6 @@ import dev.kafkapatterns.localstack.output.PrefixedOutput;
  * with directories (the launcher's own tests) gets none: the JVM archives classes from jars only.
  */
 final class BrokerClassData {
-
-	/** Generous: at the lowest CPU priority, the training run gets a core only when the stack leaves one idle. */
-	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
 	private final Path java;
 
@@ -101,40 +96,26 @@ final class BrokerClassData {
 		if (!missing()) {
 			return;
 		}
-		long begin = System.nanoTime();
-		Path directory = null;
-		Path recording = null;
-		try {
+		ClassDataArchives.record("kafka", this.archive, (recording) -> {
 			deleteOtherBuilds();
-			directory = Files.createTempDirectory("local-stack-kafka-training-");
+			Path directory = Files.createTempDirectory("local-stack-kafka-training-");
 			pidFile.temporary(directory);
-			recording = Files.createDirectories(this.archive.getParent())
-				.resolve(this.archive.getFileName() + "-" + ProcessHandle.current().pid());
-			KafkaBroker broker = new KafkaBroker(this.java, this.classPath, this.jvmOptions, ports.fresh(), ports.fresh(),
-					directory.resolve("data"), directory.resolve("server.properties"));
-			broker.prepare();
-			List<String> command = new ArrayList<>(broker.javaCommand(BrokerTrainingRun.class.getName(),
-					broker.propertiesFile().toString(), broker.bootstrapServers()));
-			// Only this run records, not the storage format that prepare() ran with the same broker.
-			List<String> recordingOptions = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
-			recordingOptions.add("-XX:ArchiveClassesAtExit=" + recording);
-			command.addAll(1, recordingOptions);
-			ShortLivedProcess.runInTheBackground(command, Map.of(), TRAINING_TIMEOUT);
-			Files.move(recording, this.archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			output.launcher("class data archive for kafka created in " + ChildLauncher.seconds(System.nanoTime() - begin)
-					+ ", used from the next start on");
-		}
-		catch (IOException ex) {
-			output.launcher("cannot create a class data archive for kafka: " + ex.getMessage().lines().findFirst().orElse(""));
-		}
-		finally {
-			if (recording != null) {
-				ClassDataArchives.deleteQuietly(recording);
+			try {
+				KafkaBroker broker = new KafkaBroker(this.java, this.classPath, this.jvmOptions, ports.fresh(),
+						ports.fresh(), directory.resolve("data"), directory.resolve("server.properties"));
+				broker.prepare();
+				List<String> command = new ArrayList<>(broker.javaCommand(BrokerTrainingRun.class.getName(),
+						broker.propertiesFile().toString(), broker.bootstrapServers()));
+				// Only this run records, not the storage format that prepare() ran with the same broker.
+				List<String> recordingOptions = new ArrayList<>(ClassDataArchives.MAP_AT_ARCHIVED_ADDRESS);
+				recordingOptions.add("-XX:ArchiveClassesAtExit=" + recording);
+				command.addAll(1, recordingOptions);
+				ShortLivedProcess.runInTheBackground(command, Map.of(), ClassDataArchives.TRAINING_TIMEOUT);
 			}
-			if (directory != null) {
+			finally {
 				StackDirectories.deleteRecursively(directory);
 			}
-		}
+		}, output);
 	}
 
 }

@@ -58,8 +58,13 @@ final class ClassDataArchives {
 	static final List<String> MAP_AT_ARCHIVED_ADDRESS = List.of("-XX:+UnlockDiagnosticVMOptions",
 			"-XX:ArchiveRelocationMode=0");
 
-	/** Generous: at the lowest CPU priority, a training run gets a core only when the stack leaves one idle. */
-	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
+	/**
+	 * How long a training run may take, the broker's too. Generous: at the lowest CPU priority, a
+	 * run gets a core only when the stack leaves one idle.
+	 */
+	static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
+
+	private static final Duration EXTRACTION_TIMEOUT = Duration.ofMinutes(3);
 
 	/**
 	 * The options of a JVM that maps or makes an archive: {@link #MAP_AT_ARCHIVED_ADDRESS} before
@@ -102,6 +107,11 @@ final class ClassDataArchives {
 		for (Path jar : jars) {
 			this.extracted.computeIfAbsent(jar, (key) -> CompletableFuture.supplyAsync(() -> extracted(jar)));
 		}
+	}
+
+	/** Where the archives are: {@code local-stack/target/class-data}. */
+	Path cache() {
+		return this.cache;
 	}
 
 	/** Whether the archive of this service's jar is still to be made; never for a jar that cannot be extracted. */
@@ -152,7 +162,7 @@ final class ClassDataArchives {
 			deleteOtherBuilds(module, entry);
 			Path extracting = Files.createDirectories(entry).resolve("app-" + ProcessHandle.current().pid());
 			ShortLivedProcess.run(List.of(this.java.toString(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
-					"extract", "--destination", extracting.toString()), Map.of(), TRAINING_TIMEOUT);
+					"extract", "--destination", extracting.toString()), Map.of(), EXTRACTION_TIMEOUT);
 			try {
 				Files.move(extracting, entry.resolve("app"), StandardCopyOption.ATOMIC_MOVE);
 			}
@@ -178,46 +188,63 @@ final class ClassDataArchives {
 		if (app == null || Files.exists(archive(app))) {
 			return;
 		}
-		Path archive = archive(app);
-		Path recording = archive.resolveSibling(archive.getFileName() + "-" + ProcessHandle.current().pid());
-		List<String> command = new ArrayList<>();
-		command.add(this.java.toString());
-		command.addAll(withArchive(this.jvmOptions,
-				(this.aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording));
-		if (this.aotCache) {
-			// The services run with the watchdog agent, which adds java.instrument to the module
-			// graph; an AOT cache made without it would be refused.
-			command.addAll(List.of("--add-modules", "java.instrument"));
-		}
-		command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", app.toString()));
 		Map<String, String> environment = new LinkedHashMap<>(service.environment());
 		environment.put("SERVER_PORT", "0");
 		environment.put("APP_INSTANCE_ID", service.name() + "-class-data");
 		// Every fanout role's beans, so that one archive serves each role.
 		environment.computeIfPresent("FANOUT_ROLE", (key, role) -> "all");
-		long begin = System.nanoTime();
-		try {
+		record(app.getFileName().toString(), archive(app), (recording) -> {
+			List<String> command = new ArrayList<>();
+			command.add(this.java.toString());
+			command.addAll(withArchive(this.jvmOptions,
+					(this.aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + recording));
+			if (this.aotCache) {
+				// The services run with the watchdog agent, which adds java.instrument to the module
+				// graph; an AOT cache made without it would be refused.
+				command.addAll(List.of("--add-modules", "java.instrument"));
+			}
+			command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", app.toString()));
 			ShortLivedProcess.runInTheBackground(command, environment, TRAINING_TIMEOUT);
+		}, this.output);
+	}
+
+	/** A training run that writes an archive to the file it is given, at its exit. */
+	@FunctionalInterface
+	interface TrainingRun {
+
+		void recordInto(Path recording) throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * Makes an archive with a training run, the services' and the broker's alike: the run records
+	 * into a file of its own (named after this launcher, so two launchers never write the same one),
+	 * which becomes the archive, atomically, only once the run ended well; whatever it left
+	 * otherwise is deleted. Says how long it took, or why it failed.
+	 * @param name what the archive is for, in the messages
+	 * @throws InterruptedException if interrupted: the run is killed and leaves no archive
+	 */
+	static void record(String name, Path archive, TrainingRun run, PrefixedOutput output) throws InterruptedException {
+		long begin = System.nanoTime();
+		Path recording = archive.resolveSibling(archive.getFileName() + "-" + ProcessHandle.current().pid());
+		try {
+			Files.createDirectories(archive.getParent());
+			run.recordInto(recording);
 			Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			this.output.launcher("class data archive for " + app.getFileName() + " created in "
+			output.launcher("class data archive for " + name + " created in "
 					+ ChildLauncher.seconds(System.nanoTime() - begin) + ", used from the next start on");
 		}
 		catch (IOException ex) {
-			this.output.launcher("cannot create a class data archive for " + app.getFileName()
-					+ ", the services run without: " + ex.getMessage().lines().findFirst().orElse(""));
+			output.launcher("cannot create a class data archive for " + name + " (the next start tries again): "
+					+ ex.getMessage().lines().findFirst().orElse(""));
 		}
 		finally {
-			deleteQuietly(recording);
-		}
-	}
-
-	/** Deletes what a training run left if it did not finish. */
-	static void deleteQuietly(Path recording) {
-		try {
-			Files.deleteIfExists(recording);
-		}
-		catch (IOException ex) {
-			// A leftover recording is named after this launcher's pid and overwritten by the next one of that pid.
+			try {
+				Files.deleteIfExists(recording);
+			}
+			catch (IOException ex) {
+				// Named after this launcher's pid: the next launcher of that pid overwrites it.
+			}
 		}
 	}
 

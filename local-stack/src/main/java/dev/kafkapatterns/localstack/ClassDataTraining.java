@@ -1,6 +1,5 @@
 package dev.kafkapatterns.localstack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,24 +36,20 @@ final class ClassDataTraining {
 
 	private final PrefixedOutput output;
 
-	private final Path cache;
-
 	private Thread runs;
 
 	private boolean stopped;
 
 	/**
 	 * @param services the services' archives, {@code null} when only the broker runs
-	 * @param cache where the archives go, for the messages
 	 */
 	ClassDataTraining(ClassDataArchives services, BrokerClassData broker, Ports ports, PidFile pidFile,
-			PrefixedOutput output, Path cache) {
+			PrefixedOutput output) {
 		this.services = services;
 		this.broker = broker;
 		this.ports = ports;
 		this.pidFile = pidFile;
 		this.output = output;
-		this.cache = cache;
 	}
 
 	/** Starts extracting the services' jars, in the background. */
@@ -74,7 +69,8 @@ final class ClassDataTraining {
 		if (missing) {
 			this.output.launcher(MISSING + " (the first start after a build, or other JVM options): this start runs"
 					+ " without them, and they are made once the stack is ready, in the background, for the next"
-					+ " start (" + this.cache + ")");
+					+ " start (" + ((this.services != null) ? this.services.cache() : this.broker.cache().orElse(null))
+					+ ")");
 		}
 		return missing;
 	}

@@ -80,12 +80,10 @@ public final class LocalStack implements AutoCloseable {
 				this.directories.data(), this.directories.serverProperties());
 		Ports others = ports.others();
 		this.health = new HealthWait(this.output);
-		Path classData = (jars != null) ? jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data")
-				: null;
-		ClassDataArchives archives = (jars != null) ? new ClassDataArchives(classData, java, options.jvmOptions(),
-				this.output) : null;
-		this.training = new ClassDataTraining(archives, brokerClassData, others, this.pidFile, this.output,
-				(classData != null) ? classData : brokerClassData.cache().orElse(null));
+		ClassDataArchives archives = (jars != null) ? new ClassDataArchives(
+				jars.projectDirectory().resolve("local-stack").resolve("target").resolve("class-data"), java,
+				options.jvmOptions(), this.output) : null;
+		this.training = new ClassDataTraining(archives, brokerClassData, others, this.pidFile, this.output);
 		this.launcher = new ChildLauncher(this.processes, this.broker, archives,
 				ChildWatchdog.writeAgentJar(this.directories.run()), this.health, this.output);
 		this.services = (jars != null) ? new ServiceDefinitions(jars, this.broker.bootstrapServers(),

@@ -61,8 +61,7 @@ class ClassDataTrainingTests {
 				this.output);
 		// A class path with a directory: no archive for the broker, so only the worker's is made.
 		BrokerClassData broker = BrokerClassData.of(JAVA, this.cache.toString(), List.of());
-		this.training = new ClassDataTraining(this.archives, broker, new Ports(), PidFile.create(this.pids, List.of()), this.output,
-				this.cache);
+		this.training = new ClassDataTraining(this.archives, broker, new Ports(), PidFile.create(this.pids, List.of()), this.output);
 	}
 
 	@Test
