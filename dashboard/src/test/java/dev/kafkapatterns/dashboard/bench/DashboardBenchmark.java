@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import dev.kafkapatterns.dashboard.KafkaRecords;
 import dev.kafkapatterns.dashboard.SseClient;
@@ -93,14 +95,25 @@ public final class DashboardBenchmark {
 					throw new IllegalStateException("no id in " + answer.body());
 				}
 				String eventId = id.group(1);
-				int seen = 0;
-				long giveUp = start + Duration.ofSeconds(10).toNanos();
-				boolean streamed = false;
-				while (!streamed && System.nanoTime() < giveUp) {
-					List<SseClient.Message> messages = stream.messages("deliveries");
-					streamed = messages.subList(seen, messages.size()).stream().anyMatch((m) -> m.data().contains(eventId));
-					seen = Math.max(0, messages.size() - 1);
-					Thread.sleep(2);
+				AtomicInteger seen = new AtomicInteger();
+				boolean streamed;
+				try {
+					Awaitility.await("event " + eventId + " streamed")
+						.atMost(Duration.ofSeconds(10).minusNanos(System.nanoTime() - start))
+						.pollDelay(Duration.ZERO)
+						.pollInterval(Duration.ofMillis(2))
+						.until(() -> {
+							List<SseClient.Message> messages = stream.messages("deliveries");
+							boolean found = messages.subList(seen.get(), messages.size())
+								.stream()
+								.anyMatch((m) -> m.data().contains(eventId));
+							seen.set(Math.max(0, messages.size() - 1));
+							return found;
+						});
+					streamed = true;
+				}
+				catch (ConditionTimeoutException ex) {
+					streamed = false;
 				}
 				if (streamed) {
 					millis.add((System.nanoTime() - start) / 1_000_000);
