@@ -85,7 +85,7 @@ final class BenchmarkRun {
 			try (ReceiptWatcher receipts = ReceiptWatcher.start(stack.bootstrapServers(), BenchPlan.RECEIPTS_TOPIC);
 					EventWriter writer = new EventWriter(stack.bootstrapServers(), BenchPlan.EVENTS_TOPIC)) {
 				if (this.plan.runs(Scenario.DRAIN)) {
-					drain = attempt("drain", () -> drain(api, writer, receipts, groups));
+					drain = attempt("drain", () -> drain(api, writer, receipts, admin, groups));
 				}
 				if (this.plan.runs(Scenario.LATENCY)) {
 					latency = latency(OpenLoopLatencyScenario.STEP, this.plan.latencyRate(), api, receipts, groups);
@@ -163,8 +163,8 @@ final class BenchmarkRun {
 		return stack;
 	}
 
-	private DrainResult drain(EventsApi api, EventWriter writer, ReceiptWatcher receipts, List<String> groups)
-			throws InterruptedException {
+	private DrainResult drain(EventsApi api, EventWriter writer, ReceiptWatcher receipts, GroupAdmin admin,
+			List<String> groups) throws InterruptedException {
 		if (this.plan.warmupEvents() > 0) {
 			step("warm-up", "warm-up: " + this.plan.warmupEvents() + " events through the API and as many written "
 					+ "to the topic, through every group (not measured)");
@@ -174,7 +174,7 @@ final class BenchmarkRun {
 			}
 		}
 		step("drain", "drain: a backlog of " + this.plan.drainEvents() + " events");
-		return DrainScenario.run(writer, receipts, groups, this.plan.drainEvents(), this.plan.settleTimeout());
+		return DrainScenario.run(writer, receipts, admin, groups, this.plan.drainEvents(), this.plan.settleTimeout());
 	}
 
 	private LatencyResult latency(String step, double rate, EventsApi api, ReceiptWatcher receipts, List<String> groups)

@@ -2,6 +2,7 @@ package dev.kafkapatterns.bench.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,18 +13,22 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.kafkapatterns.bench.stack.WorkerMode;
 
 /**
- * What the benchmark asks the broker: partition counts, its own topics, and whether a group has
- * settled with the members it should have before a measurement starts.
+ * What the benchmark asks the broker: partition counts and end offsets, its own topics, and
+ * whether a group has settled with the members it should have before a measurement starts.
  */
 public final class GroupAdmin implements AutoCloseable {
 
@@ -39,6 +44,39 @@ public final class GroupAdmin implements AutoCloseable {
 	/** The number of partitions of a topic. */
 	public int partitionCount(String topic) {
 		return get(this.admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
+	}
+
+	/**
+	 * How many records a topic holds up to its end: the sum of its partitions' end offsets. Two
+	 * looks apart say how many were written between them.
+	 */
+	public long endOffsets(String topic) {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		for (TopicPartitionInfo partition : get(this.admin.describeTopics(List.of(topic)).allTopicNames()).get(topic)
+			.partitions()) {
+			latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+		}
+		return get(this.admin.listOffsets(latest).all()).values()
+			.stream()
+			.mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+			.sum();
+	}
+
+	/**
+	 * Waits until a topic holds at least this many records, without reading them.
+	 * @param topic the topic
+	 * @param records the sum of its end offsets to wait for ({@link #endOffsets})
+	 * @param deadline when to give up ({@link System#nanoTime()})
+	 * @return whether it held them before the deadline
+	 */
+	public boolean awaitEndOffsets(String topic, long records, long deadline) throws InterruptedException {
+		while (endOffsets(topic) < records) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(50);
+		}
+		return true;
 	}
 
 	/** Creates a topic, unless it exists. */

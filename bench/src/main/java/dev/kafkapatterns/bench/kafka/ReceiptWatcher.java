@@ -36,6 +36,8 @@ public final class ReceiptWatcher implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
+	private final String topic;
+
 	private final Map<String, EventDeliveries> byEvent = new ConcurrentHashMap<>();
 
 	private final AtomicLong unreadable = new AtomicLong();
@@ -49,8 +51,9 @@ public final class ReceiptWatcher implements AutoCloseable {
 	/** Set by the reader's thread once it has stopped reading for {@link #readingAfter}. */
 	private volatile boolean idle;
 
-	private ReceiptWatcher(KafkaConsumer<String, byte[]> consumer) {
+	private ReceiptWatcher(KafkaConsumer<String, byte[]> consumer, String topic) {
 		this.consumer = consumer;
+		this.topic = topic;
 		this.poller = new Thread(this::pollUntilClosed, "bench-receipts");
 		this.poller.setDaemon(true);
 	}
@@ -78,7 +81,7 @@ public final class ReceiptWatcher implements AutoCloseable {
 		consumer.seekToEnd(partitions);
 		// Resolve the end offsets now, so every receipt published after this call is read.
 		partitions.forEach(consumer::position);
-		ReceiptWatcher watcher = new ReceiptWatcher(consumer);
+		ReceiptWatcher watcher = new ReceiptWatcher(consumer, topic);
 		watcher.poller.start();
 		return watcher;
 	}
@@ -121,6 +124,11 @@ public final class ReceiptWatcher implements AutoCloseable {
 		}
 		this.byEvent.computeIfAbsent(receipt.eventId(), (id) -> new EventDeliveries())
 			.add(receipt.group(), receipt.processedAt());
+	}
+
+	/** The topic it reads. */
+	public String topic() {
+		return this.topic;
 	}
 
 	/**
