@@ -51,15 +51,7 @@ public final class GroupAdmin implements AutoCloseable {
 	 * looks apart say how many were written between them.
 	 */
 	public long endOffsets(String topic) {
-		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-		for (TopicPartitionInfo partition : get(this.admin.describeTopics(List.of(topic)).allTopicNames()).get(topic)
-			.partitions()) {
-			latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
-		}
-		return get(this.admin.listOffsets(latest).all()).values()
-			.stream()
-			.mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-			.sum();
+		return endOffsets(latestOffsetsOf(topic));
 	}
 
 	/**
@@ -70,13 +62,31 @@ public final class GroupAdmin implements AutoCloseable {
 	 * @return whether it held them before the deadline
 	 */
 	public boolean awaitEndOffsets(String topic, long records, long deadline) throws InterruptedException {
-		while (endOffsets(topic) < records) {
+		// The partitions once; then one request a look.
+		Map<TopicPartition, OffsetSpec> latest = latestOffsetsOf(topic);
+		while (endOffsets(latest) < records) {
 			if (System.nanoTime() > deadline) {
 				return false;
 			}
 			Thread.sleep(50);
 		}
 		return true;
+	}
+
+	private Map<TopicPartition, OffsetSpec> latestOffsetsOf(String topic) {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		for (TopicPartitionInfo partition : get(this.admin.describeTopics(List.of(topic)).allTopicNames()).get(topic)
+			.partitions()) {
+			latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+		}
+		return latest;
+	}
+
+	private long endOffsets(Map<TopicPartition, OffsetSpec> latest) {
+		return get(this.admin.listOffsets(latest).all()).values()
+			.stream()
+			.mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+			.sum();
 	}
 
 	/** Creates a topic, unless it exists. */

@@ -59,6 +59,8 @@ public final class DashboardBenchmark {
 						kafka.receipt(event, GROUPS.get(g), (g < 3) ? GROUPS.get(g) : "queue-worker-" + (1 + sent % 3));
 					}
 				}
+				// Paces the load to fixed due times (open loop): it waits for the clock, not for a
+				// condition, so there is nothing for Awaitility to poll.
 				long due = start + (tick + 1) * 10_000_000L;
 				long wait = due - System.nanoTime();
 				if (wait > 0) {
@@ -122,6 +124,8 @@ public final class DashboardBenchmark {
 					// Under heavy load a row can leave the table before the next message.
 					missed++;
 				}
+				// Spaces the samples 0.3 to 1 s apart, unevenly, so that they do not fall in step with
+				// any periodic work: a pause, not a wait for a condition.
 				Thread.sleep(Duration.ofMillis(300 + (i * 137) % 700).toMillis());
 			}
 		}
